@@ -1,0 +1,44 @@
+import type { FlowEdge, Flowchart, FlowNode, NodeInput } from '../guidance/flowcharts.ts';
+
+/** One answered question on the way through a chart. */
+export interface ChartStep {
+  node: string;
+  answer: 'yes' | 'no';
+}
+
+/** Where a link's answers lead through a chart. */
+export interface ChartWalk {
+  /** Node ids from START to the outcome, or to the first unanswered question. */
+  path: string[];
+  steps: ChartStep[];
+  /** The outcome node reached, or null when a question is unanswered. */
+  outcome: string | null;
+  /** The unanswered question the path stops at, or null. */
+  pendingQuestion: string | null;
+}
+
+/**
+ * Follows a chart from its start node, asking `resolve` for each decision's answer.
+ * Total for well-formed charts: the guidance tests check every decision has a yes and a no edge.
+ */
+export function walkChart(chart: Flowchart, resolve: (input: NodeInput) => boolean | null): ChartWalk {
+  const byId = new Map<string, FlowNode>(chart.nodes.map((node) => [node.id, node]));
+  const path: string[] = [];
+  const steps: ChartStep[] = [];
+  let node: FlowNode | undefined = chart.nodes.find((n) => n.kind === 'start');
+  while (node && path.length <= chart.nodes.length) {
+    path.push(node.id);
+    if (node.kind === 'outcome') return { path, steps, outcome: node.id, pendingQuestion: null };
+    let answer: 'yes' | 'no' | null = null;
+    if (node.kind === 'decision') {
+      const value = resolve(node.input);
+      if (value === null) return { path, steps, outcome: null, pendingQuestion: node.id };
+      answer = value ? 'yes' : 'no';
+      steps.push({ node: node.id, answer });
+    }
+    const from: string = node.id;
+    const edge: FlowEdge | undefined = chart.edges.find((e) => e.from === from && e.answer === answer);
+    node = edge ? byId.get(edge.to) : undefined;
+  }
+  throw new Error(`Flowchart ${chart.id} is malformed near ${path.at(-1) ?? 'START'}`);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { linkSchema, type Link } from './link.ts';
+import { problemsFrom, type InputProblem } from './validationMessages.ts';
+
+export const INVENTORY_FORMAT = 'applink-advisor.inventory';
+export const INVENTORY_VERSION = 1;
+
+export const inventorySchema = z.object({
+  format: z.literal(INVENTORY_FORMAT),
+  version: z.literal(INVENTORY_VERSION),
+  links: z.array(linkSchema).max(100_000),
+});
+
+/** The app's own interchange file: a list of links (documented in docs/inventory-format.md). */
+export type Inventory = z.infer<typeof inventorySchema>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Parses JSON text, reporting a syntax error with its line and column. */
+export function parseJsonText(text: string): ParseResult<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? lineAndColumn(text, Number(position[1])) : '(root)';
+    return { ok: false, problems: [{ path: where, message: `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}` }] };
+  }
+}
+
+/** Parses and validates an inventory file's text. Every problem is reported; nothing partial is returned. */
+export function parseInventory(text: string): ParseResult<Inventory> {
+  const json = parseJsonText(text.replace(/^\uFEFF/, ''));
+  if (!json.ok) return json;
+  const result = inventorySchema.safeParse(json.value);
+  if (!result.success) return { ok: false, problems: problemsFrom(result.error) };
+  const seen = new Map<string, number>();
+  const problems: InputProblem[] = [];
+  result.data.links.forEach((link: Link, index) => {
+    const first = seen.get(link.id);
+    if (first !== undefined) problems.push({ path: `links[${index}].id`, message: `duplicate id "${link.id}" (first used at links[${first}])` });
+    else seen.set(link.id, index);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: result.data };
+}
