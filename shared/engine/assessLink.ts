@@ -7,7 +7,7 @@ import { oauth2Readiness, type OAuth2Readiness } from './oauth2Readiness.ts';
 import { recommendedSettings, type RecommendedSettings } from './recommendedSettings.ts';
 import { RULE_PREDICATES, type RuleContext } from './rulePredicates.ts';
 import { chooseUpdatePath } from './updatePath.ts';
-import { walkChart, type ChartWalk } from './walkChart.ts';
+import { chartIndex, walkChart, type ChartWalk } from './walkChart.ts';
 
 /** One rule that fired for a link. */
 export interface Finding {
@@ -59,7 +59,15 @@ function missingAnswer(node: DecisionNode): Finding {
   };
 }
 
-const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Record<Severity, number>;
+
+// Each rule with its predicate and its place in the status-check order (domain §6.3), resolved once.
+const COMPILED_RULES = RULES.map((rule) => {
+  const predicate = RULE_PREDICATES[rule.id];
+  if (!predicate) throw new Error(`Rule ${rule.id} has no predicate`);
+  const statusRank = STATUS_CHECK_ORDER.indexOf(rule.id);
+  return [rule, predicate, statusRank === -1 ? Infinity : statusRank] as const;
+});
 
 /** Assesses one well-formed link against the guidance data. Pure and total: never throws for valid input. */
 export function assessLink(link: Link): Verdict {
@@ -68,29 +76,41 @@ export function assessLink(link: Link): Verdict {
   const resolve = resolver(link, facts, oauth2);
   const walk = walkChart(CURRENT_CHART, resolve);
   const documented = walkChart(DOCUMENTED_CHART, resolve);
-  const outcomeNode = CURRENT_CHART.nodes.find((n): n is OutcomeNode => n.id === walk.outcome && n.kind === 'outcome');
+  const { byId } = chartIndex(CURRENT_CHART);
+  const outcomeNode = walk.outcome === null ? undefined : (byId.get(walk.outcome) as OutcomeNode | undefined);
   const recommended: Recommendation = outcomeNode?.recommendation ?? 'UNDETERMINED';
   // A one-way or external target is reached by removing legacy auth, not by the OAuth update paths.
   const migratesToOAuth = recommended !== 'NONE' && recommended !== 'EXTERNAL';
   const updatePath = link.system || !migratesToOAuth ? null : chooseUpdatePath(link, facts);
   const context: RuleContext = { link, facts, walk, recommendation: recommended, updatePath, oauth2 };
 
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const result = RULE_PREDICATES[rule.id]?.(context);
+  // Findings are collected per severity so they come out sorted without a sort.
+  const bySeverity: Finding[][] = SEVERITIES.map(() => []);
+  let primaryRank = STATUS_CHECK_ORDER.length;
+  let primary: Finding | null = null;
+  for (const [rule, predicate, statusRank] of COMPILED_RULES) {
+    const result = predicate(context);
     if (!result) continue;
-    findings.push({
+    const finding: Finding = {
       rule: rule.id, code: result.code ?? rule.code, severity: rule.severity, title: rule.title,
       message: result.detail ? `${rule.explanation} ${result.detail}` : rule.explanation,
       remedy: rule.remedy, sources: rule.sources, primary: false,
-    });
+    };
+    if (statusRank < primaryRank) {
+      primaryRank = statusRank;
+      primary = finding;
+    }
+    bySeverity[SEVERITY_RANK[rule.severity]]!.push(finding);
   }
-  const pending = CURRENT_CHART.nodes.find((n): n is DecisionNode => n.id === walk.pendingQuestion && n.kind === 'decision');
-  if (pending) findings.push(missingAnswer(pending));
-
-  const primaryRule = STATUS_CHECK_ORDER.find((id) => findings.some((f) => f.rule === id));
-  for (const finding of findings) finding.primary = finding.rule === primaryRule;
-  findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || Number(b.primary) - Number(a.primary));
+  if (primary) {
+    primary.primary = true;
+    const bucket = bySeverity[SEVERITY_RANK[primary.severity]]!;
+    bucket.splice(bucket.indexOf(primary), 1);
+    bucket.unshift(primary);
+  }
+  const pending = walk.pendingQuestion === null ? undefined : (byId.get(walk.pendingQuestion) as DecisionNode | undefined);
+  if (pending) bySeverity[SEVERITY_RANK.info]!.push(missingAnswer(pending));
+  const findings = bySeverity.flat();
 
   const checklists: ChecklistId[] = [];
   if (updatePath !== null) checklists.push('ta-to-oauth');

@@ -34,7 +34,7 @@ const hit = (detail?: string, code?: string): RuleHit => ({ ...(detail ? { detai
 const answeredNo = (walk: ChartWalk, node: string) => walk.steps.some((s) => s.node === node && s.answer === 'no');
 const errorIs = (link: Link, ...types: string[]) => link.status?.errorType !== undefined && types.includes(link.status.errorType);
 
-function legacyDetail({ link, facts, updatePath }: RuleContext, kind: 'trustedApps' | 'basic'): RuleHit {
+function legacyDetail({ facts, updatePath }: RuleContext, kind: 'trustedApps' | 'basic'): RuleHit {
   const where: string[] = [];
   const ends = [['local', facts.local], ['remote', facts.remote]] as const;
   for (const [end, ef] of ends) {

@@ -1,4 +1,4 @@
-import type { FlowEdge, Flowchart, FlowNode, NodeInput } from '../guidance/flowcharts.ts';
+import type { Flowchart, FlowNode, NodeInput } from '../guidance/flowcharts.ts';
 
 /** One answered question on the way through a chart. */
 export interface ChartStep {
@@ -21,11 +21,33 @@ export interface ChartWalk {
  * Follows a chart from its start node, asking `resolve` for each decision's answer.
  * Total for well-formed charts: the guidance tests check every decision has a yes and a no edge.
  */
+interface ChartIndex {
+  start: FlowNode | undefined;
+  byId: Map<string, FlowNode>;
+  /** For each node: where its yes, no or unconditional edge leads. */
+  next: Map<string, { yes?: string; no?: string; always?: string }>;
+}
+const indexes = new WeakMap<Flowchart, ChartIndex>();
+
+/** Node and edge lookups of a chart, built once per chart. */
+export function chartIndex(chart: Flowchart): ChartIndex {
+  let index = indexes.get(chart);
+  if (!index) {
+    index = {
+      start: chart.nodes.find((n) => n.kind === 'start'),
+      byId: new Map(chart.nodes.map((node) => [node.id, node])),
+      next: new Map(chart.nodes.map((node) => [node.id, Object.fromEntries(chart.edges.filter((e) => e.from === node.id).map((e) => [e.answer ?? 'always', e.to]))])),
+    };
+    indexes.set(chart, index);
+  }
+  return index;
+}
+
 export function walkChart(chart: Flowchart, resolve: (input: NodeInput) => boolean | null): ChartWalk {
-  const byId = new Map<string, FlowNode>(chart.nodes.map((node) => [node.id, node]));
+  const { start, byId, next } = chartIndex(chart);
   const path: string[] = [];
   const steps: ChartStep[] = [];
-  let node: FlowNode | undefined = chart.nodes.find((n) => n.kind === 'start');
+  let node: FlowNode | undefined = start;
   while (node && path.length <= chart.nodes.length) {
     path.push(node.id);
     if (node.kind === 'outcome') return { path, steps, outcome: node.id, pendingQuestion: null };
@@ -36,9 +58,8 @@ export function walkChart(chart: Flowchart, resolve: (input: NodeInput) => boole
       answer = value ? 'yes' : 'no';
       steps.push({ node: node.id, answer });
     }
-    const from: string = node.id;
-    const edge: FlowEdge | undefined = chart.edges.find((e) => e.from === from && e.answer === answer);
-    node = edge ? byId.get(edge.to) : undefined;
+    const to = next.get(node.id)?.[answer ?? 'always'];
+    node = to === undefined ? undefined : byId.get(to);
   }
   throw new Error(`Flowchart ${chart.id} is malformed near ${path.at(-1) ?? 'START'}`);
 }

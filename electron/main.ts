@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { registerIpc } from './ipc.ts';
+import { registerAppProtocol, registerAppScheme } from './protocol.ts';
+import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
+import { createHandlers } from './services/handlers.ts';
+import { WorkspaceStore } from './services/workspaceStore.ts';
+import { createMainWindow } from './window.ts';
+
+// Composition root: lifecycle, window, protocol and wiring services to IPC. Nothing else lives here.
+registerAppScheme(protocol);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    applySessionGuards(session.defaultSession);
+    registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
+    const store = new WorkspaceStore(process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(app.getPath('userData'), 'workspace'));
+    registerIpc(ipcMain, createHandlers(store, app.getVersion()), isTrustedSender);
+    mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const ELECTRON_GLUE = ['electron/main.ts', 'electron/window.ts', 'electron/security.ts', 'electron/protocol.ts', 'electron/preload.ts'];
+
+const noElectron = { name: 'electron', message: 'Only the Electron glue files (main, window, security, protocol, preload) may import electron.' };
+const layer = (message, ...group) => ({ group, message });
+
+// The layering of design §2, enforced: a forbidden import fails `npm test`.
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bin/**', '.vite/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no Node modules.' }))],
+        patterns: [
+          layer('shared/ may not import electron/ or renderer/.', '**/electron/**', '**/renderer/**'),
+          layer('shared/ may not import React or the DOM.', 'react', 'react-dom', 'react/*', 'react-dom/*'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [
+          layer('electron/services may import shared/ and other services only.', '**/renderer/**'),
+          { regex: '^\\.\\./(?!\\.\\./)', message: 'electron/services may not import the rest of electron/ (only shared/ and services).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/services/**', ...ELECTRON_GLUE],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron/ may not import renderer/.', '**/renderer/**')] }],
+    },
+  },
+  {
+    files: ELECTRON_GLUE,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [layer('electron/ may not import renderer/.', '**/renderer/**')] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node modules.' }))],
+        patterns: [layer('The renderer talks to the main process only through the typed api (renderer/src/api.ts).', '**/electron/**')],
+      }],
+    },
+  },
+);

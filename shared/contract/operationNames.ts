@@ -1,0 +1,12 @@
+/**
+ * Every operation the renderer may ask of the main process. Kept apart from the schemas so the
+ * preload bundle stays tiny: it needs the names only.
+ */
+export const OPERATION_NAMES = ['app.info', 'links.list', 'links.create', 'links.save', 'links.delete'] as const;
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+/** IPC channel of an operation. */
+export const channelOf = (operation: OperationName): string => `applink-advisor:${operation}`;
+
+/** The name under which the preload (and the test harness) expose the api in the page. */
+export const API_GLOBAL = 'applinkAdvisor';

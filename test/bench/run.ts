@@ -1,0 +1,25 @@
+import { writeFile } from 'node:fs/promises';
+import { engineBench } from './engineBench.ts';
+import type { Figure } from './figures.ts';
+import { storeBench } from './storeBench.ts';
+
+// `npm run bench`: every benchmark, a readable table, and bench-results.json for tools.
+const benches: Array<[string, () => Promise<Figure[]>]> = [
+  ['engine', engineBench],
+  ['store', storeBench],
+];
+
+const figures: Figure[] = [];
+for (const [name, bench] of benches) {
+  process.stderr.write(`running ${name}…\n`);
+  figures.push(...(await bench()));
+}
+
+const width = Math.max(...figures.map((f) => f.name.length));
+console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  budget  within`);
+for (const f of figures) {
+  const within = f.budget === null ? '—' : f.value <= f.budget ? 'yes' : 'NO';
+  console.log(`${f.name.padEnd(width)}  ${String(f.value).padStart(10)}  ${f.unit.padEnd(4)}  ${String(f.budget ?? '—').padStart(6)}  ${within}`);
+}
+await writeFile('bench-results.json', `${JSON.stringify(figures, null, 2)}\n`);
+console.log('\nwrote bench-results.json');

@@ -1,0 +1,40 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron, type ElectronApplication } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper shared with scripts/start.mjs
+import { findElectronBinary } from '../../scripts/electronBinary.mjs';
+
+// Needs the real Electron runtime, which cannot be downloaded on these machines. Where it is missing the
+// suite is reported as skipped, with the reason printed — never passed silently.
+const electron = findElectronBinary() as { path: string | null; reason: string };
+if (!electron.path) {
+  console.warn(`\n⚠ SKIPPED: Electron smoke suite — ${electron.reason}\n  Run it on a packaging host: npx vitest run --project electron\n`);
+}
+
+describe.skipIf(!electron.path)('Electron smoke (needs the Electron runtime)', () => {
+  let app: ElectronApplication;
+  let workspace: string;
+  beforeAll(async () => {
+    workspace = await mkdtemp(path.join(tmpdir(), 'applink-electron-'));
+    app = await _electron.launch({ executablePath: electron.path!, args: ['.'], env: { ...process.env, APPLINK_ADVISOR_WORKSPACE: workspace } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await rm(workspace, { recursive: true, force: true });
+  });
+
+  it('opens the window with the api and without Node', async () => {
+    const page = await app.firstWindow();
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => Object.keys((window as unknown as { applinkAdvisor: object }).applinkAdvisor).sort())).toContain('links.save');
+  });
+
+  it('saves a link to disk through the real IPC', async () => {
+    const page = await app.firstWindow();
+    await page.getByLabel('New link name').fill('Smoke link');
+    await page.getByRole('button', { name: 'Add link' }).click();
+    await expect.poll(async () => (await readdir(path.join(workspace, 'links')).catch(() => [])).length).toBe(1);
+  });
+});

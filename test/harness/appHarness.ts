@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { API_GLOBAL, OPERATION_NAMES } from '../../shared/contract/operationNames.ts';
+import { dispatchOperation } from '../../electron/ipc.ts';
+import { createHandlers } from '../../electron/services/handlers.ts';
+import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
+import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { launchChromium } from './chromium.ts';
+
+/** Stands in for app://applink-advisor: an origin no network can answer, served from the built renderer. */
+export const APP_ORIGIN = 'https://applink-advisor.invalid';
+export const RENDERER_DIR = path.resolve('out/renderer');
+
+export interface CspViolation {
+  directive: string;
+  blockedURI: string;
+}
+
+export interface AppSession {
+  page: Page;
+  context: BrowserContext;
+  store: WorkspaceStore;
+  workspaceDir: string;
+  /** Requests the page tried to make outside the app's origin (each was aborted). */
+  foreignRequests: string[];
+  cspViolations: CspViolation[];
+  pageErrors: string[];
+  /** Opens (or reopens) the app's page, as a restart would. */
+  open(pathname?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const BINDING = '__applinkAdvisorInvoke';
+const CSP_BINDING = '__applinkAdvisorCspViolation';
+
+/**
+ * The renderer in real Chromium with the typed api bridged to the real handlers and services over a
+ * temporary workspace: the same handler table and validation as Electron's main process, another transport.
+ */
+export async function startApp(browser: Browser, options: { workspaceDir?: string; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<AppSession> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.');
+  const workspaceDir = options.workspaceDir ?? (await mkdtemp(path.join(tmpdir(), 'applink-advisor-e2e-')));
+  const store = new WorkspaceStore(workspaceDir);
+  const handlers = createHandlers(store, 'test');
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
+  const session: AppSession = {
+    page: await context.newPage(), context, store, workspaceDir,
+    foreignRequests: [], cspViolations: [], pageErrors: [],
+    async open(pathname = '/index.html') {
+      await session.page.goto(`${APP_ORIGIN}${pathname}`);
+    },
+    async close() {
+      await context.close();
+      if (!options.workspaceDir) await rm(workspaceDir, { recursive: true, force: true });
+    },
+  };
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${APP_ORIGIN}/`)) {
+      session.foreignRequests.push(url);
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const response = await serveRendererFile(RENDERER_DIR, new URL(url).pathname);
+    await route.fulfill({ status: response.status, headers: response.headers, body: Buffer.from(response.body) });
+  });
+  await context.exposeBinding(BINDING, async (source, operation: string, args: unknown) => {
+    // The same rule as the main process: only the app's own top frame may call.
+    if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(`${APP_ORIGIN}/`)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Refused: not the application window.' } };
+    }
+    return dispatchOperation(handlers, operation, args);
+  });
+  await context.exposeBinding(CSP_BINDING, (_source, violation: CspViolation) => {
+    session.cspViolations.push(violation);
+  });
+  await context.addInitScript(
+    ({ names, global, binding, cspBinding }) => {
+      const invoke = (window as unknown as Record<string, (op: string, args: unknown) => Promise<unknown>>)[binding]!;
+      const api = Object.freeze(Object.fromEntries(names.map((name) => [name, (args: unknown) => invoke(name, args)])));
+      Object.defineProperty(window, global, { value: api, writable: false, configurable: false });
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as Record<string, (v: unknown) => void>)[cspBinding]!;
+        report({ directive: event.effectiveDirective, blockedURI: event.blockedURI });
+      });
+    },
+    { names: [...OPERATION_NAMES], global: API_GLOBAL, binding: BINDING, cspBinding: CSP_BINDING },
+  );
+  session.page.on('pageerror', (error) => session.pageErrors.push(error.message));
+  return session;
+}
+
+export { launchChromium };

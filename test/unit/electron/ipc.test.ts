@@ -1,0 +1,76 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchOperation, registerIpc, type IpcEventLike } from '../../../electron/ipc.ts';
+import { isTrustedSender } from '../../../electron/security.ts';
+import { createHandlers } from '../../../electron/services/handlers.ts';
+import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { channelOf, OPERATION_NAMES } from '../../../shared/contract/operationNames.ts';
+import { makeLink } from '../../fixtures/links.ts';
+
+let dir: string;
+let store: WorkspaceStore;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'applink-ipc-'));
+  store = new WorkspaceStore(dir);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const appFrame: IpcEventLike = { senderFrame: { url: 'app://applink-advisor/index.html', parent: null } };
+
+function fakeIpcMain() {
+  const channels = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
+  return { channels, handle: (channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>) => void channels.set(channel, listener) };
+}
+
+describe('IPC registry', () => {
+  it('registers exactly one channel per contract operation', () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, createHandlers(store, '1.0.0'), isTrustedSender);
+    expect([...ipc.channels.keys()].sort()).toEqual(OPERATION_NAMES.map(channelOf).sort());
+  });
+
+  it('answers the app top frame and refuses subframes and foreign origins', async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, createHandlers(store, '1.0.0'), isTrustedSender);
+    const create = ipc.channels.get(channelOf('links.create'))!;
+    await expect(create(appFrame, { name: 'ok' })).resolves.toMatchObject({ ok: true, value: { link: { name: 'ok' } } });
+    const subframe = { senderFrame: { url: 'app://applink-advisor/index.html', parent: {} } };
+    const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    for (const event of [subframe, foreign, { senderFrame: null }]) {
+      await expect(create(event, { name: 'evil' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect((await store.list()).documents.map((d) => d.link.name)).toEqual(['ok']);
+  });
+
+  it('rejects an unknown operation', async () => {
+    await expect(dispatchOperation(createHandlers(store, '1'), 'fs.readFile', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+  });
+
+  // Table-driven over the whole contract: every operation refuses malformed arguments and writes nothing.
+  const malformed: Array<[string, unknown]> = [
+    ['a number', 42],
+    ['a string', 'x'],
+    ['an array', []],
+    ['an unexpected field', { unexpected: true }],
+    ['a prototype-pollution key', JSON.parse('{"__proto__": {"polluted": true}, "name": "x", "id": "x", "link": 1}')],
+    ['a huge string', { name: 'x'.repeat(6_000_000), id: 'x'.repeat(6_000_000) }],
+  ];
+  for (const operation of OPERATION_NAMES) {
+    for (const [label, args] of malformed) {
+      it(`${operation} rejects ${label} with a validation error and no side effect`, async () => {
+        const result = await dispatchOperation(createHandlers(store, '1'), operation, args);
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        await expect(readdir(dir)).resolves.toEqual([]);
+      });
+    }
+  }
+
+  it('validates a saved link and reports the path of each problem', async () => {
+    const link = { ...makeLink(), local: { product: 'sharepoint' } };
+    const result = await dispatchOperation(createHandlers(store, '1'), 'links.save', { link });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', problems: [{ path: 'link.local.product', message: expect.stringMatching(/^expected one of jira, jsm/) }] } });
+  });
+});
