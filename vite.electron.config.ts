@@ -6,6 +6,7 @@ const targets = {
   main: { entry: 'electron/main.ts', outDir: 'out/main', fileName: 'main.cjs', format: 'cjs' },
   preload: { entry: 'electron/preload.ts', outDir: 'out/preload', fileName: 'preload.cjs', format: 'cjs' },
   cli: { entry: 'electron/cli.ts', outDir: 'out/cli', fileName: 'cli.mjs', format: 'es' },
+  schemas: { entry: 'scripts/writeSchemas.ts', outDir: 'out/scripts', fileName: 'writeSchemas.mjs', format: 'es' },
   bench: { entry: 'test/bench/run.ts', outDir: 'out/bench', fileName: 'bench.mjs', format: 'es' },
 } as const;
 

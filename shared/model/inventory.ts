@@ -1,3 +1,4 @@
+import { parse as jsoncParse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { linkSchema, type Link } from './link.ts';
 import { problemsFrom, type InputProblem } from './validationMessages.ts';
@@ -23,15 +24,19 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
-/** Parses JSON text, reporting a syntax error with its line and column. */
+/**
+ * Parses strict JSON text. A syntax error is located by jsonc-parser (Node 20's JSON.parse
+ * often names no position) and reported with its line and column.
+ */
 export function parseJsonText(text: string): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineAndColumn(text, Number(position[1])) : '(root)';
-    return { ok: false, problems: [{ path: where, message: `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}` }] };
+    const errors: ParseError[] = [];
+    jsoncParse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const reason = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : (error as Error).message;
+    return { ok: false, problems: [{ path: first ? lineAndColumn(text, first.offset) : '(root)', message: `not valid JSON: ${reason}` }] };
   }
 }
 

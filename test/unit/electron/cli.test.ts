@@ -1,0 +1,75 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'applink-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
+  return { code, out, err };
+}
+
+describe('applink-advisor assess', () => {
+  it('prints verdicts as JSON with the documented fields', async () => {
+    const { code, out } = await cli('assess', 'assets/demo-estate.inventory.json', '--format', 'json');
+    expect(code).toBe(0);
+    const { links } = JSON.parse(out);
+    const jiraWiki = links.find((l: { id: string }) => l.id === 'jira-wiki');
+    expect(jiraWiki).toMatchObject({
+      recommended: 'OAUTH_IMPERSONATION', updatePath: 1, checklists: ['ta-to-oauth'],
+      path: ['START', 'Q_ADMIN', 'Q_TRUST', 'Q_ATL', 'Q_O2', 'Q_USERS', 'O_IMP'],
+      oauth2: { status: 'not-eligible', blockers: expect.any(Array) },
+    });
+    expect(jiraWiki.findings[0]).toMatchObject({ rule: 'R06', code: 'LEGACY_UPDATE', severity: 'high', primary: true });
+  });
+
+  it('prints a readable table by default', async () => {
+    const { code, out } = await cli('assess', 'assets/demo-estate.inventory.json');
+    expect(code).toBe(0);
+    expect(out).toMatch(/jira-wiki {2}Jira ↔ Wiki \(Confluence\)\n {2}Recommended: {2}OAUTH_IMPERSONATION/);
+    expect(out).toMatch(/\[high\] R06 LEGACY_UPDATE \(primary\)/);
+  });
+
+  it('exits 2 with one message per problem, naming the file and JSON path, and assesses nothing', async () => {
+    const file = path.join(dir, 'broken.json');
+    await writeFile(file, JSON.stringify({ format: 'applink-advisor.inventory', version: 1, links: [
+      { id: 'a', name: 'A', local: { product: 'jira' }, remote: { product: 'confluence' }, config: { local: { outgoing: [], incoming: [] } } },
+      { id: 'b', name: 'B', local: { product: 'sharepoint' }, remote: { product: 'confluence' }, config: { local: { outgoing: ['kerberos'], incoming: [] } } },
+    ] }));
+    const { code, out, err } = await cli('assess', file, '--format', 'json');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`${file}: links[1].local.product: expected one of jira, jsm, confluence`);
+    expect(err).toContain(`${file}: links[1].config.local.outgoing[0]: expected one of trustedApps`);
+  });
+
+  it('exits 2 on invalid JSON with the line and column', async () => {
+    const file = path.join(dir, 'syntax.json');
+    await writeFile(file, '{\n  "format": "applink-advisor.inventory",\n  "links": [\n');
+    const { code, err } = await cli('assess', file);
+    expect(code).toBe(2);
+    expect(err).toMatch(/syntax\.json: line \d+, column \d+: not valid JSON/);
+  });
+
+  it('exits 2 on a missing file and 64 on a wrong command line', async () => {
+    expect((await cli('assess', path.join(dir, 'missing.json'))).code).toBe(2);
+    expect((await cli('assess', 'a.json', '--format', 'xml')).code).toBe(64);
+    expect((await cli('assess', 'a.json', '--colour')).code).toBe(64);
+    expect((await cli('frobnicate')).code).toBe(64);
+  });
+
+  it('documents every command and option in --help', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(0);
+    for (const word of ['assess', '--format json|table', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    expect((await cli('--version')).out).toBe('9.9.9\n');
+  });
+});
