@@ -61,7 +61,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node modules.' }))],
-        patterns: [layer('The renderer talks to the main process only through the typed api (renderer/src/api.ts).', '**/electron/**')],
+        patterns: [
+          layer('The renderer talks to the main process only through the typed api (renderer/src/api.ts).', '**/electron/**'),
+          {
+            group: ['zod', '**/shared/model/link.ts', '**/shared/model/inventory.ts', '**/shared/model/assessmentDocument.ts', '**/shared/model/workspaceMeta.ts', '**/shared/contract/api.ts'],
+            allowTypeImports: true,
+            message: "Schemas stay out of the renderer: zod probes eval(), which the CSP forbids. Import types, or constants from shared/model/vocabulary.ts.",
+          },
+        ],
       }],
     },
   },

@@ -7,6 +7,7 @@ const targets = {
   preload: { entry: 'electron/preload.ts', outDir: 'out/preload', fileName: 'preload.cjs', format: 'cjs' },
   cli: { entry: 'electron/cli.ts', outDir: 'out/cli', fileName: 'cli.mjs', format: 'es' },
   schemas: { entry: 'scripts/writeSchemas.ts', outDir: 'out/scripts', fileName: 'writeSchemas.mjs', format: 'es' },
+  screenshots: { entry: 'scripts/takeScreenshots.ts', outDir: 'out/scripts-screens', fileName: 'takeScreenshots.mjs', format: 'es' },
   bench: { entry: 'test/bench/run.ts', outDir: 'out/bench', fileName: 'bench.mjs', format: 'es' },
 } as const;
 

@@ -11,7 +11,8 @@ export interface IpcEventLike {
   senderFrame: { url: string; parent: unknown } | null;
 }
 
-const MAX_ARGUMENT_BYTES = 5_000_000;
+// Exports (a PNG, a report) are the largest arguments; anything beyond is refused before parsing.
+const MAX_ARGUMENT_BYTES = 25_000_000;
 
 function failure(code: ApiFailure['code'], message: string, problems?: ApiFailure['problems']): Envelope<never> {
   return { ok: false, error: { code, message, ...(problems ? { problems } : {}) } };

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { registerIpc } from './ipc.ts';
 import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
-import { createHandlers } from './services/handlers.ts';
+import { demoEstateLinks } from './services/demoEstate.ts';
+import { createHandlers, type ChooseSavePath } from './services/handlers.ts';
 import { WorkspaceStore } from './services/workspaceStore.ts';
 import { createMainWindow } from './window.ts';
 
@@ -27,7 +28,13 @@ if (!app.requestSingleInstanceLock()) {
     applySessionGuards(session.defaultSession);
     registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
     const store = new WorkspaceStore(process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(app.getPath('userData'), 'workspace'));
-    registerIpc(ipcMain, createHandlers(store, app.getVersion()), isTrustedSender);
+    const chooseSavePath: ChooseSavePath = async (suggestedName, format) => {
+      const options = { defaultPath: suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }] };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    };
+    const handlers = createHandlers({ store, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath });
+    registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {
       mainWindow = null;

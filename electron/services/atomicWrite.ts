@@ -5,7 +5,8 @@ import path from 'node:path';
 /** Suffix of in-flight temp files; the store never loads a file with it. */
 export const TEMP_SUFFIX = '.tmp';
 
-async function fsyncDirectory(directory: string): Promise<void> {
+/** Makes a folder's entries (renames, deletions) durable. */
+export async function fsyncDirectory(directory: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals renames itself.
   if (process.platform === 'win32') return;
   const handle = await open(directory, 'r');

@@ -1,13 +1,34 @@
 import type { Handlers } from '../../shared/contract/api.ts';
+import type { Link } from '../../shared/model/link.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 
+/** Asks the user where to save a file; null when they cancel. Electron's dialog in the app, a fake in tests. */
+export type ChooseSavePath = (suggestedName: string, format: string) => Promise<string | null>;
+
+export interface HandlerDependencies {
+  store: WorkspaceStore;
+  appVersion: string;
+  seedLinks: () => Link[];
+  chooseSavePath: ChooseSavePath;
+}
+
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
-export function createHandlers(store: WorkspaceStore, appVersion: string): Handlers {
+export function createHandlers({ store, appVersion, seedLinks, chooseSavePath }: HandlerDependencies): Handlers {
   return {
     'app.info': async () => ({ version: appVersion, workspacePath: store.root, linkCount: (await store.list()).documents.length }),
-    'links.list': async () => ({ documents: (await store.list()).documents }),
+    'workspace.open': async () => ({ workspacePath: store.root, ...(await store.open(seedLinks())) }),
+    'workspace.startEmpty': async () => ({ removed: await store.startEmpty() }),
     'links.create': ({ name }) => store.create(name),
     'links.save': ({ link }) => store.save(link),
-    'links.delete': async ({ id }) => ({ deleted: await store.delete(id) }),
+    'links.saveMany': async ({ links }) => ({ documents: await store.saveMany(links) }),
+    'links.delete': async ({ ids }) => ({ deleted: await store.delete(ids) }),
+    'export.save': async ({ suggestedName, format, text, base64 }) => {
+      const target = await chooseSavePath(suggestedName, format);
+      if (!target) return { saved: false };
+      await writeFileAtomic(target, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
+      return { saved: true, path: target };
+    },
   };
 }
+

@@ -5,7 +5,8 @@ import { OperationError } from '../../shared/contract/operationError.ts';
 import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { blankLink, LINK_ID_PATTERN, type Link } from '../../shared/model/link.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
+import { WORKSPACE_FORMAT, WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 
 /** A file in the workspace that could not be read as an assessment. */
 export interface UnreadableFile {
@@ -89,15 +90,71 @@ export class WorkspaceStore {
     return this.save(blankLink(randomUUID(), name));
   }
 
-  /** Deletes a link's file; false when it did not exist. */
-  async delete(id: string): Promise<boolean> {
-    const file = this.fileOf(id);
-    try {
-      await rm(file);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-      throw error;
+  /** Saves several links; each file is written atomically. */
+  async saveMany(links: Link[]): Promise<AssessmentDocument[]> {
+    const documents: AssessmentDocument[] = [];
+    for (const link of links) documents.push(await this.save(link));
+    return documents;
+  }
+
+  /** Deletes links' files; returns how many existed. */
+  async delete(ids: string[]): Promise<number> {
+    const files = ids.map((id) => this.fileOf(id));
+    let deleted = 0;
+    for (const file of files) {
+      try {
+        await rm(file);
+        deleted++;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
+    if (deleted > 0) await fsyncDirectory(this.linksDir);
+    return deleted;
+  }
+
+  private get metaFile(): string {
+    return path.join(this.root, WORKSPACE_META_FILE);
+  }
+
+  /** The workspace's own description, or null for a folder never opened before. */
+  async readMeta(): Promise<WorkspaceMeta | null> {
+    try {
+      return workspaceMetaSchema.parse(JSON.parse(await readFile(this.metaFile, 'utf8')));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new OperationError('conflict', `${this.metaFile} is not a valid workspace description: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async writeMeta(meta: WorkspaceMeta): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await writeFileAtomic(this.metaFile, stableStringify(meta));
+  }
+
+  /**
+   * Opens the workspace. A folder opened for the first time is seeded with `seed` (the demo estate)
+   * and marked as a demo, so the app explains itself on first launch.
+   */
+  async open(seed: Link[]): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
+    let meta = await this.readMeta();
+    if (!meta) {
+      const existing = await this.list();
+      const isDemo = existing.documents.length === 0 && existing.unreadable.length === 0 && seed.length > 0;
+      if (isDemo) await this.saveMany(seed);
+      meta = { format: WORKSPACE_FORMAT, schemaVersion: 1, createdAt: this.now().toISOString(), demo: isDemo };
+      await this.writeMeta(meta);
+    }
+    const { documents, unreadable } = await this.list();
+    return { isDemo: meta.demo, documents, unreadable };
+  }
+
+  /** Removes every link and clears the demo mark: the user's own, empty workspace. */
+  async startEmpty(): Promise<number> {
+    const { documents } = await this.list();
+    const removed = documents.length > 0 ? await this.delete(documents.map((d) => d.link.id)) : 0;
+    const meta = await this.readMeta();
+    await this.writeMeta({ format: WORKSPACE_FORMAT, schemaVersion: 1, createdAt: meta?.createdAt ?? this.now().toISOString(), demo: false });
+    return removed;
   }
 }

@@ -1,30 +1,89 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { hasBridge } from './api.ts';
-import { useWorkspace } from './state/workspace.ts';
+import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { ShortcutSheet } from './components/ShortcutSheet.tsx';
+import { useGlobalShortcuts } from './lib/useGlobalShortcuts.ts';
+import { useUi } from './state/ui.ts';
+import { overallSaveState, useWorkspace } from './state/workspace.ts';
 import { InventoryView } from './views/InventoryView.tsx';
+import { LinkView } from './views/LinkView.tsx';
+
+function SaveIndicator() {
+  const saves = useWorkspace((s) => s.saves);
+  const retry = useWorkspace((s) => s.retrySaves);
+  const state = overallSaveState(saves);
+  return (
+    <span className={`save-state save-${state.kind}`} role="status" data-save-state={state.kind}>
+      {state.message}
+      {state.kind === 'error' && <button type="button" onClick={retry}>Retry now</button>}
+    </span>
+  );
+}
+
+function DemoBanner() {
+  const isDemo = useWorkspace((s) => s.isDemo);
+  const startEmpty = useWorkspace((s) => s.startEmpty);
+  const [confirming, setConfirming] = useState(false);
+  if (!isDemo) return null;
+  return (
+    <div className="demo-banner" role="region" aria-label="Demo estate">
+      <p>You are exploring a <strong>demo estate</strong>: made-up links that show what Applink Advisor finds. Edit them freely.</p>
+      <button type="button" onClick={() => setConfirming(true)}>Start an empty workspace…</button>
+      <ConfirmDialog open={confirming} title="Start an empty workspace?" confirmLabel="Remove the demo links" danger
+        onConfirm={() => { setConfirming(false); void startEmpty(); }} onCancel={() => setConfirming(false)}>
+        <p>Every link in this workspace is removed, including any you changed or added.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
 
 export function App() {
   const loadState = useWorkspace((s) => s.loadState);
   const error = useWorkspace((s) => s.error);
-  const load = useWorkspace((s) => s.load);
+  const unreadable = useWorkspace((s) => s.unreadable);
+  const workspacePath = useWorkspace((s) => s.workspacePath);
+  const open = useWorkspace((s) => s.open);
+  const route = useUi((s) => s.route);
+  const navigate = useUi((s) => s.navigate);
+  const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
+  useGlobalShortcuts();
 
   useEffect(() => {
-    if (hasBridge()) void load();
-  }, [load]);
+    if (hasBridge()) void open();
+  }, [open]);
+
+  useEffect(() => {
+    document.title = route.view === 'link' ? 'Link — Applink Advisor' : 'Inventory — Applink Advisor';
+  }, [route]);
 
   if (!hasBridge()) {
     return <main className="app"><p role="alert">Applink Advisor must be opened as the desktop application.</p></main>;
   }
   return (
     <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
         <span className="brand">Applink Advisor</span>
+        <nav aria-label="Main">
+          <button type="button" aria-current={route.view === 'inventory' ? 'page' : undefined} onClick={() => navigate({ view: 'inventory' })}>Inventory</button>
+        </nav>
+        <span className="workspace-path muted" title={workspacePath}>{workspacePath}</span>
+        <SaveIndicator />
+        <button type="button" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">Shortcuts</button>
       </header>
-      <main id="main" data-load-state={loadState}>
+      <DemoBanner />
+      <main id="main" tabIndex={-1} data-load-state={loadState}>
         {loadState === 'error' && <p role="alert" className="error">The workspace could not be opened: {error}</p>}
-        {loadState === 'loading' && <p role="status">Opening the workspace…</p>}
-        {loadState === 'ready' && <InventoryView />}
+        {(loadState === 'loading' || loadState === 'idle') && <p role="status" className="muted">Opening the workspace…</p>}
+        {unreadable.length > 0 && (
+          <div role="alert" className="warning">
+            {unreadable.length} file(s) in the workspace could not be read and are left untouched:
+            <ul>{unreadable.map((u) => <li key={u.file}><code>{u.file}</code>: {u.reason}</li>)}</ul>
+          </div>
+        )}
+        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : <InventoryView />)}
       </main>
+      <ShortcutSheet />
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { LINK_ID_PATTERN, linkSchema } from '../model/link.ts';
 import type { OperationName } from './operationNames.ts';
 
 const empty = z.object({}).strict();
+
+/** Files the app can write through the save dialog. */
+export const EXPORT_FORMATS = ['json', 'svg', 'png', 'md', 'html', 'csv'] as const;
 const linkId = z.string().regex(LINK_ID_PATTERN);
 
 /** The typed API between renderer and main: argument and result schema per operation. */
@@ -12,9 +15,19 @@ export const CONTRACT = {
     args: empty,
     result: z.object({ version: z.string(), workspacePath: z.string(), linkCount: z.number().int() }),
   },
-  'links.list': {
+  'workspace.open': {
     args: empty,
-    result: z.object({ documents: z.array(assessmentDocumentSchema) }),
+    result: z.object({
+      workspacePath: z.string(),
+      /** The workspace still holds the demo estate it was seeded with on first launch. */
+      isDemo: z.boolean(),
+      documents: z.array(assessmentDocumentSchema),
+      unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
+    }),
+  },
+  'workspace.startEmpty': {
+    args: empty,
+    result: z.object({ removed: z.number().int() }),
   },
   'links.create': {
     args: z.object({ name: z.string().trim().min(1, 'expected a name').max(200) }).strict(),
@@ -24,9 +37,25 @@ export const CONTRACT = {
     args: z.object({ link: linkSchema }).strict(),
     result: assessmentDocumentSchema,
   },
+  'links.saveMany': {
+    args: z.object({ links: z.array(linkSchema).min(1).max(10_000) }).strict(),
+    result: z.object({ documents: z.array(assessmentDocumentSchema) }),
+  },
   'links.delete': {
-    args: z.object({ id: linkId }).strict(),
-    result: z.object({ deleted: z.boolean() }),
+    args: z.object({ ids: z.array(linkId).min(1).max(10_000) }).strict(),
+    result: z.object({ deleted: z.number().int() }),
+  },
+  'export.save': {
+    args: z
+      .object({
+        suggestedName: z.string().min(1).max(120).regex(/^[^/\\:*?"<>|]+$/, 'expected a file name without a folder'),
+        format: z.enum(EXPORT_FORMATS),
+        text: z.string().max(20_000_000).optional(),
+        base64: z.string().max(20_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/).optional(),
+      })
+      .strict()
+      .refine((value) => (value.text === undefined) !== (value.base64 === undefined), 'expected either text or base64'),
+    result: z.object({ saved: z.boolean(), path: z.string().optional() }),
   },
 } as const satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 

@@ -2,7 +2,9 @@
  * Every operation the renderer may ask of the main process. Kept apart from the schemas so the
  * preload bundle stays tiny: it needs the names only.
  */
-export const OPERATION_NAMES = ['app.info', 'links.list', 'links.create', 'links.save', 'links.delete'] as const;
+export const OPERATION_NAMES = [
+  'app.info', 'workspace.open', 'workspace.startEmpty', 'links.create', 'links.save', 'links.saveMany', 'links.delete', 'export.save',
+] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 
 /** IPC channel of an operation. */

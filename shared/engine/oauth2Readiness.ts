@@ -22,6 +22,13 @@ const PRODUCT_NAMES: Record<LinkEnd['product'], string> = {
   bamboo: 'Bamboo', crowd: 'Crowd', fecru: 'FishEye / Crucible', generic: 'A generic application',
 };
 
+const SHORT_NAMES: Record<LinkEnd['product'], string> = { ...PRODUCT_NAMES, jsm: 'JSM', fecru: 'FishEye/Crucible', generic: 'Generic app' };
+
+/** Short product name for table cells. */
+export function productShortName(product: LinkEnd['product']): string {
+  return SHORT_NAMES[product];
+}
+
 /** Display name of a product, for messages. */
 export function productName(product: LinkEnd['product']): string {
   return PRODUCT_NAMES[product];

@@ -1,34 +1,8 @@
 import { z } from 'zod';
 
-/** Products that can be linked (domain §10). `jsm` is kept apart from `jira` for version thresholds. */
-export const PRODUCTS = ['jira', 'jsm', 'confluence', 'bitbucket', 'bamboo', 'crowd', 'fecru', 'generic'] as const;
-export type Product = (typeof PRODUCTS)[number];
+import { AUTH_TOKENS, ERROR_TYPES, FEATURES, LINK_ID_PATTERN, PRODUCTS, VERSION_PATTERN } from './vocabulary.ts';
 
-/** Authentication tokens a direction can carry (inventory format, issue 3). */
-export const AUTH_TOKENS = ['trustedApps', 'basic', 'oauth3lo', 'oauth2lo', 'oauth2loi', 'oauth2'] as const;
-export type AuthToken = (typeof AUTH_TOKENS)[number];
-
-/** Answers to the flowchart's questions that only the administrator can give. */
-export const ANSWER_KEYS = ['mutualTrust', 'sharedUserBase', 'adminOnRemote', 'sysadminOnRemote'] as const;
-export type AnswerKey = (typeof ANSWER_KEYS)[number];
-
-/** Atlassian `error.type` values of the status REST resource (domain §6.2). */
-export const ERROR_TYPES = [
-  'UNKNOWN', 'NO_OUTGOING_AUTH', 'REMOTE_VERSION_INCOMPATIBLE', 'GENERIC_LINK', 'NON_ATLASSIAN', 'SYSTEM_LINK',
-  'CONNECTION_REFUSED', 'UNKNOWN_HOST', 'SSL_UNTRUSTED', 'SSL_HOSTNAME_UNMATCHED', 'SSL_UNMATCHED',
-  'OAUTH_PROBLEM', 'OAUTH_TIMESTAMP_REFUSED', 'OAUTH_SIGNATURE_INVALID', 'UNEXPECTED_RESPONSE',
-  'UNEXPECTED_RESPONSE_STATUS', 'LOCAL_AUTH_TOKEN_REQUIRED', 'REMOTE_AUTH_TOKEN_REQUIRED',
-  'INSUFFICIENT_REMOTE_PERMISSION', 'NO_REMOTE_APPLINK', 'AUTH_LEVEL_MISMATCH', 'AUTH_LEVEL_UNSUPPORTED',
-  'LEGACY_UPDATE', 'LEGACY_REMOVAL', 'MANUAL_LEGACY_UPDATE', 'MANUAL_LEGACY_REMOVAL',
-  'MANUAL_LEGACY_REMOVAL_WITH_OLD_EDIT', 'DISABLED',
-] as const;
-export type ErrorType = (typeof ERROR_TYPES)[number];
-
-/** Features that depend on a particular authentication (rules R13, R14). */
-export const FEATURES = ['devPanel', 'gadgets', 'jiraIssuesMacro', 'other'] as const;
-
-export const LINK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-export const VERSION_PATTERN = /^\d+(\.\d+){0,3}(-[0-9A-Za-z.]+)?$/;
+export * from './vocabulary.ts';
 
 const version = z.string().regex(VERSION_PATTERN, 'expected a version such as 9.12.4');
 const baseUrl = z

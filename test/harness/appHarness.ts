@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { API_GLOBAL, OPERATION_NAMES } from '../../shared/contract/operationNames.ts';
 import { dispatchOperation } from '../../electron/ipc.ts';
+import { demoEstateLinks } from '../../electron/services/demoEstate.ts';
 import { createHandlers } from '../../electron/services/handlers.ts';
+import type { Link } from '../../shared/model/link.ts';
 import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
 import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
 import { launchChromium } from './chromium.ts';
@@ -24,6 +26,7 @@ export interface AppSession {
   context: BrowserContext;
   store: WorkspaceStore;
   workspaceDir: string;
+  exportDir: string;
   /** Requests the page tried to make outside the app's origin (each was aborted). */
   foreignRequests: string[];
   cspViolations: CspViolation[];
@@ -33,6 +36,14 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  workspaceDir?: string;
+  /** What a first launch seeds the workspace with; the demo estate by default, [] for an empty start. */
+  seed?: () => Link[];
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}
+
 const BINDING = '__applinkAdvisorInvoke';
 const CSP_BINDING = '__applinkAdvisorCspViolation';
 
@@ -40,21 +51,31 @@ const CSP_BINDING = '__applinkAdvisorCspViolation';
  * The renderer in real Chromium with the typed api bridged to the real handlers and services over a
  * temporary workspace: the same handler table and validation as Electron's main process, another transport.
  */
-export async function startApp(browser: Browser, options: { workspaceDir?: string; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<AppSession> {
+export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppSession> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.');
   const workspaceDir = options.workspaceDir ?? (await mkdtemp(path.join(tmpdir(), 'applink-advisor-e2e-')));
   const store = new WorkspaceStore(workspaceDir);
-  const handlers = createHandlers(store, 'test');
+  const exportDir = path.join(workspaceDir, '..', `${path.basename(workspaceDir)}-exports`);
+  await mkdir(exportDir, { recursive: true });
+  // Stands in for the save dialog: the user accepts the suggested name in a folder beside the workspace.
+  const handlers = createHandlers({
+    store, appVersion: 'test', seedLinks: options.seed ?? demoEstateLinks,
+    chooseSavePath: async (suggestedName) => path.join(exportDir, suggestedName),
+  });
+  const inFlight = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
   const session: AppSession = {
-    page: await context.newPage(), context, store, workspaceDir,
+    page: await context.newPage(), context, store, workspaceDir, exportDir,
     foreignRequests: [], cspViolations: [], pageErrors: [],
     async open(pathname = '/index.html') {
       await session.page.goto(`${APP_ORIGIN}${pathname}`);
     },
     async close() {
       await context.close();
+      // Operations the page started may still be running in this process: let them finish first.
+      await Promise.allSettled([...inFlight]);
       if (!options.workspaceDir) await rm(workspaceDir, { recursive: true, force: true });
+      await rm(exportDir, { recursive: true, force: true });
     },
   };
   await context.route('**/*', async (route) => {
@@ -72,7 +93,10 @@ export async function startApp(browser: Browser, options: { workspaceDir?: strin
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(`${APP_ORIGIN}/`)) {
       return { ok: false, error: { code: 'forbidden', message: 'Refused: not the application window.' } };
     }
-    return dispatchOperation(handlers, operation, args);
+    const call = dispatchOperation(handlers, operation, args);
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call));
+    return call;
   });
   await context.exposeBinding(CSP_BINDING, (_source, violation: CspViolation) => {
     session.cspViolations.push(violation);

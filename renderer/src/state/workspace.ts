@@ -4,50 +4,226 @@ import type { Link } from '../../../shared/model/link.ts';
 import { ApiError, call } from '../api.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+export type SaveState = { state: 'pending' | 'saving' } | { state: 'error'; message: string; attempts: number };
+
+/** One undoable change: the links before and after it. */
+interface Change {
+  label: string;
+  before: Link[];
+  after: Link[];
+  /** Consecutive edits with the same key (typing in one field) merge into one change. */
+  coalesceKey?: string;
+  at: number;
+}
 
 interface WorkspaceState {
   documents: AssessmentDocument[];
+  isDemo: boolean;
+  workspacePath: string;
+  unreadable: Array<{ file: string; reason: string }>;
   loadState: LoadState;
   error: string | null;
-  load(): Promise<void>;
-  createLink(name: string): Promise<AssessmentDocument>;
-  saveLink(link: Link): Promise<AssessmentDocument>;
-  deleteLinks(ids: string[]): Promise<void>;
+  saves: Record<string, SaveState>;
+  undoStack: Change[];
+  redoStack: Change[];
+  open(): Promise<void>;
+  createLink(name: string): Promise<string>;
+  updateLink(link: Link, options?: { label?: string; coalesceKey?: string }): void;
+  updateLinks(links: Link[], label: string): Promise<void>;
+  deleteLinks(ids: string[]): Promise<number>;
+  startEmpty(): Promise<void>;
+  undo(): void;
+  redo(): void;
+  retrySaves(): void;
+  flushSaves(): Promise<void>;
 }
 
+export const SAVE_DEBOUNCE_MS = 400;
+const COALESCE_MS = 1500;
+const MAX_UNDO = 200;
 const messageOf = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
+const byName = (a: AssessmentDocument, b: AssessmentDocument) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id);
 
-const upsert = (documents: AssessmentDocument[], document: AssessmentDocument) => {
-  const rest = documents.filter((d) => d.link.id !== document.link.id);
-  return [...rest, document].sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id));
-};
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const inFlight = new Map<string, Promise<void>>();
 
-/** The workspace as the renderer knows it: every stored assessment, kept in step with the main process. */
-export const useWorkspace = create<WorkspaceState>((set, get) => ({
-  documents: [],
-  loadState: 'idle',
-  error: null,
-  async load() {
-    set({ loadState: 'loading', error: null });
-    try {
-      const { documents } = await call('links.list', {});
-      set({ documents, loadState: 'ready' });
-    } catch (error) {
-      set({ loadState: 'error', error: messageOf(error) });
+/**
+ * The workspace as the renderer knows it. Edits apply in memory at once and are saved per link after a
+ * short debounce; a failed save is shown and retried with backoff, and the edit stays in memory meanwhile.
+ */
+export const useWorkspace = create<WorkspaceState>((set, get) => {
+  const replaceLinks = (links: Link[]) => {
+    const next = new Map(links.map((l) => [l.id, l]));
+    set({
+      documents: get().documents.map((d) => {
+        const link = next.get(d.link.id);
+        return link ? { ...d, link } : d;
+      }).sort(byName),
+    });
+  };
+
+  const setSave = (id: string, state: SaveState | null) => {
+    const saves = { ...get().saves };
+    if (state) saves[id] = state;
+    else delete saves[id];
+    set({ saves });
+  };
+
+  const saveNow = async (id: string): Promise<void> => {
+    const previous = inFlight.get(id);
+    if (previous) await previous;
+    const document = get().documents.find((d) => d.link.id === id);
+    if (!document) return setSave(id, null);
+    const link = document.link;
+    setSave(id, { state: 'saving' });
+    const attempt = (async () => {
+      try {
+        const saved = await call('links.save', { link });
+        const current = get().documents.find((d) => d.link.id === id);
+        // Keep a newer in-memory edit; only adopt the stored timestamps.
+        set({ documents: get().documents.map((d) => (d.link.id === id ? { ...saved, link: current?.link ?? saved.link } : d)) });
+        if (current && current.link !== link) schedule(id, 0);
+        else setSave(id, null);
+      } catch (error) {
+        const attempts = (get().saves[id] as { attempts?: number } | undefined)?.attempts ?? 0;
+        setSave(id, { state: 'error', message: messageOf(error), attempts: attempts + 1 });
+        schedule(id, Math.min(30_000, 2000 * 2 ** attempts));
+      }
+    })();
+    inFlight.set(id, attempt);
+    await attempt;
+    inFlight.delete(id);
+  };
+
+  const schedule = (id: string, delay = SAVE_DEBOUNCE_MS) => {
+    clearTimeout(timers.get(id));
+    if (get().saves[id]?.state !== 'error') setSave(id, { state: 'pending' });
+    timers.set(id, setTimeout(() => {
+      timers.delete(id);
+      void saveNow(id);
+    }, delay));
+  };
+
+  const record = (change: Omit<Change, 'at'>) => {
+    const { undoStack } = get();
+    const last = undoStack.at(-1);
+    const now = Date.now();
+    if (change.coalesceKey && last?.coalesceKey === change.coalesceKey && now - last.at < COALESCE_MS) {
+      set({ undoStack: [...undoStack.slice(0, -1), { ...last, after: change.after, at: now }], redoStack: [] });
+    } else {
+      set({ undoStack: [...undoStack.slice(-MAX_UNDO + 1), { ...change, at: now }], redoStack: [] });
     }
-  },
-  async createLink(name) {
-    const document = await call('links.create', { name });
-    set({ documents: upsert(get().documents, document) });
-    return document;
-  },
-  async saveLink(link) {
-    const document = await call('links.save', { link });
-    set({ documents: upsert(get().documents, document) });
-    return document;
-  },
-  async deleteLinks(ids) {
-    for (const id of ids) await call('links.delete', { id });
-    set({ documents: get().documents.filter((d) => !ids.includes(d.link.id)) });
-  },
-}));
+  };
+
+  const apply = (links: Link[]) => {
+    replaceLinks(links);
+    for (const link of links) schedule(link.id);
+  };
+
+  return {
+    documents: [],
+    isDemo: false,
+    workspacePath: '',
+    unreadable: [],
+    loadState: 'idle',
+    error: null,
+    saves: {},
+    undoStack: [],
+    redoStack: [],
+
+    async open() {
+      set({ loadState: 'loading', error: null });
+      try {
+        const opened = await call('workspace.open', {});
+        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready' });
+      } catch (error) {
+        set({ loadState: 'error', error: messageOf(error) });
+      }
+    },
+
+    async createLink(name) {
+      const document = await call('links.create', { name });
+      set({ documents: [...get().documents, document].sort(byName) });
+      return document.link.id;
+    },
+
+    updateLink(link, options = {}) {
+      const before = get().documents.find((d) => d.link.id === link.id)?.link;
+      if (!before || before === link) return;
+      record({ label: options.label ?? 'Edit', before: [before], after: [link], coalesceKey: options.coalesceKey ? `${link.id}:${options.coalesceKey}` : undefined });
+      apply([link]);
+    },
+
+    async updateLinks(links, label) {
+      const current = new Map(get().documents.map((d) => [d.link.id, d.link]));
+      const before = links.map((l) => current.get(l.id)).filter((l): l is Link => l !== undefined);
+      record({ label, before, after: links });
+      replaceLinks(links);
+      for (const link of links) setSave(link.id, { state: 'saving' });
+      try {
+        const { documents } = await call('links.saveMany', { links });
+        const saved = new Map(documents.map((d) => [d.link.id, d]));
+        set({ documents: get().documents.map((d) => saved.get(d.link.id) ?? d).sort(byName) });
+        for (const link of links) setSave(link.id, null);
+      } catch (error) {
+        for (const link of links) {
+          setSave(link.id, { state: 'error', message: messageOf(error), attempts: 1 });
+          schedule(link.id, 2000);
+        }
+      }
+    },
+
+    async deleteLinks(ids) {
+      for (const id of ids) clearTimeout(timers.get(id));
+      const { deleted } = await call('links.delete', { ids });
+      const gone = new Set(ids);
+      const saves = Object.fromEntries(Object.entries(get().saves).filter(([id]) => !gone.has(id)));
+      // Deleted links leave the undo history: undo never resurrects them silently.
+      const touches = (c: Change) => c.after.some((l) => gone.has(l.id)) || c.before.some((l) => gone.has(l.id));
+      set({
+        documents: get().documents.filter((d) => !gone.has(d.link.id)), saves,
+        undoStack: get().undoStack.filter((c) => !touches(c)), redoStack: get().redoStack.filter((c) => !touches(c)),
+      });
+      return deleted;
+    },
+
+    async startEmpty() {
+      await call('workspace.startEmpty', {});
+      set({ documents: [], isDemo: false, saves: {}, undoStack: [], redoStack: [] });
+    },
+
+    undo() {
+      const change = get().undoStack.at(-1);
+      if (!change) return;
+      set({ undoStack: get().undoStack.slice(0, -1), redoStack: [...get().redoStack, change] });
+      apply(change.before);
+    },
+
+    redo() {
+      const change = get().redoStack.at(-1);
+      if (!change) return;
+      set({ redoStack: get().redoStack.slice(0, -1), undoStack: [...get().undoStack, change] });
+      apply(change.after);
+    },
+
+    retrySaves() {
+      for (const [id, save] of Object.entries(get().saves)) if (save.state === 'error') schedule(id, 0);
+    },
+
+    async flushSaves() {
+      const ids = [...timers.keys()];
+      for (const id of ids) clearTimeout(timers.get(id));
+      timers.clear();
+      await Promise.all([...ids.map((id) => saveNow(id)), ...inFlight.values()]);
+    },
+  };
+});
+
+/** The one-line save state of the whole workspace, for the status indicator. */
+export function overallSaveState(saves: Record<string, SaveState>): { kind: 'saved' | 'saving' | 'error'; message: string } {
+  const states = Object.values(saves);
+  const failed = states.filter((s): s is Extract<SaveState, { state: 'error' }> => s.state === 'error');
+  if (failed.length > 0) return { kind: 'error', message: `Not saved: ${failed[0]!.message}. Retrying…` };
+  if (states.length > 0) return { kind: 'saving', message: 'Saving…' };
+  return { kind: 'saved', message: 'All changes saved' };
+}

@@ -1,23 +1,44 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { assessLink } from '../../../shared/engine/assessLink.ts';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { RECOMMENDATIONS, type Recommendation } from '../../../shared/guidance/flowcharts.ts';
+import { SEVERITIES } from '../../../shared/guidance/rules.ts';
 import { productName } from '../../../shared/engine/oauth2Readiness.ts';
-import { ApiError } from '../api.ts';
+import { ANSWER_KEYS, PRODUCTS, type AnswerKey } from '../../../shared/model/vocabulary.ts';
+import { ANSWER_QUESTIONS, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../../../shared/present/labels.ts';
+import { ApiError, call } from '../api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { NO_FILTERS, useUi, type AuthFilter, type InventoryFilters } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
+import { countBy, filterRows, severityOf, toRow } from './inventory/inventoryRows.ts';
+import { InventoryTable } from './inventory/InventoryTable.tsx';
 
-/** Every link of the workspace, with a form to add one by name. */
+const AUTH_FILTERS: Record<AuthFilter, string> = {
+  trustedApps: 'Uses Trusted Apps', basic: 'Uses Basic HTTP', oauth: 'Uses OAuth (no impersonation)',
+  impersonation: 'Uses OAuth (impersonation)', oauth2: 'Uses OAuth 2.0', none: 'No authentication',
+};
+
+/** Every link of the workspace: counts, filters, the grid, bulk actions and "add a link". */
 export function InventoryView() {
   const documents = useWorkspace((s) => s.documents);
   const createLink = useWorkspace((s) => s.createLink);
+  const filters = useUi((s) => s.filters);
+  const setFilters = useUi((s) => s.setFilters);
+  const navigate = useUi((s) => s.navigate);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const rows = useMemo(() => documents.map((d) => ({ document: d, verdict: assessLink(d.link) })), [documents]);
+  const allRows = useMemo(() => documents.map(toRow), [documents]);
+  const deferredFilters = useDeferredValue(filters);
+  const rows = useMemo(() => filterRows(allRows, deferredFilters), [allRows, deferredFilters]);
+  const byRecommendation = useMemo(() => countBy(allRows, (r) => r.verdict.recommended), [allRows]);
+  const bySeverity = useMemo(() => countBy(allRows, severityOf), [allRows]);
+  const filtered = Object.entries(filters).some(([key, value]) => value !== NO_FILTERS[key as keyof InventoryFilters]);
 
   async function add(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      await createLink(name);
+      const id = await createLink(name);
       setName('');
+      navigate({ view: 'link', id });
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));
     }
@@ -27,34 +48,152 @@ export function InventoryView() {
     <section aria-labelledby="inventory-heading" className="inventory">
       <header className="view-header">
         <h1 id="inventory-heading">Inventory</h1>
-        <p className="muted">{documents.length === 1 ? '1 link' : `${documents.length} links`}</p>
+        <p className="muted" role="status">{filtered ? `${rows.length} of ${allRows.length} links shown` : `${allRows.length} ${allRows.length === 1 ? 'link' : 'links'}`}</p>
+        <form className="add-link" onSubmit={add}>
+          <label htmlFor="new-link-name">New link name</label>
+          <input id="new-link-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
+          <button type="submit">Add link</button>
+          {error && <p role="alert" className="error">{error}</p>}
+        </form>
       </header>
-      <form className="add-link" onSubmit={add}>
-        <label htmlFor="new-link-name">New link name</label>
-        <input id="new-link-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
-        <button type="submit">Add link</button>
-        {error && <p role="alert" className="error">{error}</p>}
-      </form>
-      {rows.length === 0 ? (
-        <p className="empty">No links yet. Add one by name to start assessing it.</p>
+
+      {allRows.length > 0 && (
+        <div className="summary" aria-label="Summary">
+          <div className="summary-group">
+            <h2>By recommendation</h2>
+            <ul>
+              {RECOMMENDATIONS.filter((r) => byRecommendation.has(r)).map((r) => (
+                <li key={r}>
+                  <button type="button" className="count-chip" aria-pressed={filters.recommendation === r}
+                    onClick={() => setFilters({ recommendation: filters.recommendation === r ? '' : (r as Recommendation) })}>
+                    <span className="count">{byRecommendation.get(r)}</span> {RECOMMENDATION_LABELS[r]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="summary-group">
+            <h2>By worst finding</h2>
+            <ul>
+              {SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => (
+                <li key={s}>
+                  <button type="button" className={`count-chip severity-chip-${s}`} aria-pressed={filters.severity === s}
+                    onClick={() => setFilters({ severity: filters.severity === s ? '' : s })}>
+                    <span className="count">{bySeverity.get(s)}</span> {s}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+
+      {allRows.length > 0 && <FilterBar filters={filters} onChange={setFilters} />}
+      <BulkActions visibleIds={rows.map((r) => r.id)} />
+
+      {allRows.length === 0 ? (
+        <div className="empty">
+          <p>No links yet.</p>
+          <p>Add a link by name above, then describe both ends and answer the questions: the recommendation appears as you type.</p>
+        </div>
+      ) : rows.length === 0 ? (
+        <div className="empty">
+          <p>No link matches these filters.</p>
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
+        </div>
       ) : (
-        <table className="links">
-          <caption className="visually-hidden">Application links</caption>
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">Local</th><th scope="col">Remote</th><th scope="col">Recommendation</th></tr>
-          </thead>
-          <tbody>
-            {rows.map(({ document, verdict }) => (
-              <tr key={document.link.id} data-link-id={document.link.id}>
-                <td>{document.link.name}</td>
-                <td>{productName(document.link.local.product)} {document.link.local.version ?? ''}</td>
-                <td>{productName(document.link.remote.product)} {document.link.remote.version ?? ''}</td>
-                <td>{verdict.recommended}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InventoryTable rows={rows} />
       )}
     </section>
+  );
+}
+
+function FilterBar({ filters, onChange }: { filters: InventoryFilters; onChange(f: Partial<InventoryFilters>): void }) {
+  const select = <K extends 'product' | 'auth' | 'severity' | 'readiness'>(key: K, label: string, options: Array<[string, string]>) => (
+    <div className="filter">
+      <label htmlFor={`filter-${key}`}>{label}</label>
+      <select id={`filter-${key}`} value={filters[key]} onChange={(e) => onChange({ [key]: e.target.value } as Partial<InventoryFilters>)}>
+        <option value="">Any</option>
+        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+      </select>
+    </div>
+  );
+  return (
+    <div className="filters" role="search">
+      <div className="filter">
+        <label htmlFor="inventory-search">Search</label>
+        <input id="inventory-search" type="search" value={filters.text} placeholder="Name, product, URL, notes" onChange={(e) => onChange({ text: e.target.value })} />
+      </div>
+      {select('product', 'Product', PRODUCTS.map((p) => [p, productName(p)]))}
+      {select('auth', 'Authentication', Object.entries(AUTH_FILTERS))}
+      {select('severity', 'Worst finding', SEVERITIES.map((s) => [s, s]))}
+      {select('readiness', 'OAuth 2.0', Object.entries(OAUTH2_LABELS))}
+      <button type="button" onClick={() => onChange(NO_FILTERS)}>Clear filters</button>
+    </div>
+  );
+}
+
+function BulkActions({ visibleIds }: { visibleIds: string[] }) {
+  const selection = useUi((s) => s.selection);
+  const setSelection = useUi((s) => s.setSelection);
+  const documents = useWorkspace((s) => s.documents);
+  const updateLinks = useWorkspace((s) => s.updateLinks);
+  const deleteLinks = useWorkspace((s) => s.deleteLinks);
+  const [question, setQuestion] = useState<AnswerKey>('sharedUserBase');
+  const [value, setValue] = useState<'true' | 'false' | 'null'>('true');
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const selected = documents.filter((d) => selection.has(d.link.id));
+  if (selected.length === 0) return <p className="visually-hidden" role="status">{message ?? ''}</p>;
+
+  async function applyAnswer() {
+    const answer = value === 'null' ? null : value === 'true';
+    await updateLinks(selected.map((d) => ({ ...d.link, answers: { ...d.link.answers, [question]: answer } })), 'Set answer');
+    setMessage(`Answer set on ${selected.length} links.`);
+  }
+
+  async function exportSelected() {
+    const text = `${JSON.stringify({ format: 'applink-advisor.inventory', version: 1, links: selected.map((d) => d.link) }, null, 2)}\n`;
+    try {
+      const result = await call('export.save', { suggestedName: 'applink-inventory.json', format: 'json', text });
+      setMessage(result.saved ? `Exported ${selected.length} links to ${result.path}.` : 'Export cancelled.');
+    } catch (error) {
+      setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async function remove() {
+    setConfirming(false);
+    const deleted = await deleteLinks(selected.map((d) => d.link.id));
+    setSelection([]);
+    setMessage(`Deleted ${deleted} links.`);
+  }
+
+  return (
+    <div className="bulk-bar" role="region" aria-label="Bulk actions">
+      <strong>{selected.length} selected</strong>
+      {selected.length < visibleIds.length && <button type="button" onClick={() => setSelection(visibleIds)}>Select all {visibleIds.length} shown</button>}
+      <button type="button" onClick={() => setSelection([])}>Clear selection</button>
+      <span className="bulk-answer">
+        <label htmlFor="bulk-question">Set answer</label>
+        <select id="bulk-question" value={question} onChange={(e) => setQuestion(e.target.value as AnswerKey)}>
+          {ANSWER_KEYS.map((key) => <option key={key} value={key}>{ANSWER_QUESTIONS[key].question}</option>)}
+        </select>
+        <label htmlFor="bulk-answer" className="visually-hidden">Answer</label>
+        <select id="bulk-answer" value={value} onChange={(e) => setValue(e.target.value as typeof value)}>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+            <option value="null">Not known</option>
+        </select>
+        <button type="button" onClick={() => void applyAnswer()}>Apply to {selected.length}</button>
+      </span>
+      <button type="button" onClick={() => void exportSelected()}>Export…</button>
+      <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete…</button>
+      {message && <p role="status" className="muted">{message}</p>}
+      <ConfirmDialog open={confirming} title={`Delete ${selected.length} links?`} confirmLabel={`Delete ${selected.length} links`} danger
+        onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
+        <p>Their assessments are removed from this workspace. This cannot be undone.</p>
+      </ConfirmDialog>
+    </div>
   );
 }

@@ -17,6 +17,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+const handlersFor = (s: WorkspaceStore) => createHandlers({ store: s, appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
+
 const appFrame: IpcEventLike = { senderFrame: { url: 'app://applink-advisor/index.html', parent: null } };
 
 function fakeIpcMain() {
@@ -27,13 +29,13 @@ function fakeIpcMain() {
 describe('IPC registry', () => {
   it('registers exactly one channel per contract operation', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, createHandlers(store, '1.0.0'), isTrustedSender);
+    registerIpc(ipc, handlersFor(store), isTrustedSender);
     expect([...ipc.channels.keys()].sort()).toEqual(OPERATION_NAMES.map(channelOf).sort());
   });
 
   it('answers the app top frame and refuses subframes and foreign origins', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, createHandlers(store, '1.0.0'), isTrustedSender);
+    registerIpc(ipc, handlersFor(store), isTrustedSender);
     const create = ipc.channels.get(channelOf('links.create'))!;
     await expect(create(appFrame, { name: 'ok' })).resolves.toMatchObject({ ok: true, value: { link: { name: 'ok' } } });
     const subframe = { senderFrame: { url: 'app://applink-advisor/index.html', parent: {} } };
@@ -45,7 +47,7 @@ describe('IPC registry', () => {
   });
 
   it('rejects an unknown operation', async () => {
-    await expect(dispatchOperation(createHandlers(store, '1'), 'fs.readFile', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+    await expect(dispatchOperation(handlersFor(store), 'fs.readFile', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
   });
 
   // Table-driven over the whole contract: every operation refuses malformed arguments and writes nothing.
@@ -55,12 +57,12 @@ describe('IPC registry', () => {
     ['an array', []],
     ['an unexpected field', { unexpected: true }],
     ['a prototype-pollution key', JSON.parse('{"__proto__": {"polluted": true}, "name": "x", "id": "x", "link": 1}')],
-    ['a huge string', { name: 'x'.repeat(6_000_000), id: 'x'.repeat(6_000_000) }],
+    ['a huge string', { name: 'x'.repeat(13_000_000), id: 'x'.repeat(13_000_000) }],
   ];
   for (const operation of OPERATION_NAMES) {
     for (const [label, args] of malformed) {
       it(`${operation} rejects ${label} with a validation error and no side effect`, async () => {
-        const result = await dispatchOperation(createHandlers(store, '1'), operation, args);
+        const result = await dispatchOperation(handlersFor(store), operation, args);
         expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         await expect(readdir(dir)).resolves.toEqual([]);
@@ -70,7 +72,7 @@ describe('IPC registry', () => {
 
   it('validates a saved link and reports the path of each problem', async () => {
     const link = { ...makeLink(), local: { product: 'sharepoint' } };
-    const result = await dispatchOperation(createHandlers(store, '1'), 'links.save', { link });
+    const result = await dispatchOperation(handlersFor(store), 'links.save', { link });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', problems: [{ path: 'link.local.product', message: expect.stringMatching(/^expected one of jira, jsm/) }] } });
   });
 });

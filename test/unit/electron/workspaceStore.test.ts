@@ -19,8 +19,8 @@ describe('WorkspaceStore', () => {
     await store.save(makeLink({ id: 'a', name: 'Alpha' }));
     expect((await store.list()).documents.map((d) => d.link.name)).toEqual(['Alpha', 'Beta']);
     expect((await readdir(path.join(dir, 'links'))).sort()).toEqual(['a.json', 'b.json']);
-    expect(await store.delete('a')).toBe(true);
-    expect(await store.delete('a')).toBe(false);
+    expect(await store.delete(['a'])).toBe(1);
+    expect(await store.delete(['a'])).toBe(0);
     expect((await store.list()).documents.map((d) => d.link.id)).toEqual(['b']);
   });
 
@@ -49,7 +49,7 @@ describe('WorkspaceStore', () => {
 
   it('refuses ids that could escape the workspace folder', async () => {
     const store = new WorkspaceStore(dir);
-    await expect(store.delete('../outside')).rejects.toThrow(/not a valid link id/);
+    await expect(store.delete(['../outside'])).rejects.toThrow(/not a valid link id/);
   });
 });
 

@@ -1,0 +1,39 @@
+import { useWorkspace } from '../state/workspace.ts';
+import { useUi } from '../state/ui.ts';
+import { verdictOf } from '../state/verdicts.ts';
+import { FlowchartPanel } from './link/FlowchartPanel.tsx';
+import { LinkEditor } from './link/LinkEditor.tsx';
+import { VerdictPanel } from './link/VerdictPanel.tsx';
+
+/** One link: the editor beside its live verdict, the flowchart below. */
+export function LinkView({ id }: { id: string }) {
+  const document = useWorkspace((s) => s.documents.find((d) => d.link.id === id));
+  const save = useWorkspace((s) => s.saves[id]);
+  const navigate = useUi((s) => s.navigate);
+  if (!document) {
+    return (
+      <section className="empty">
+        <h1>Link not found</h1>
+        <p>There is no link "{id}" in this workspace. It may have been deleted.</p>
+        <button type="button" onClick={() => navigate({ view: 'inventory' })}>Back to the inventory</button>
+      </section>
+    );
+  }
+  const { link } = document;
+  const verdict = verdictOf(link);
+  return (
+    <article className="link-view" aria-labelledby="link-heading">
+      <header className="view-header">
+        <button type="button" className="back" onClick={() => navigate({ view: 'inventory' })}>← Inventory</button>
+        <h1 id="link-heading">{link.name}</h1>
+        <span className="muted link-id">{link.id}</span>
+        {save?.state === 'error' && <span className="error">Not saved: {save.message}</span>}
+      </header>
+      <div className="link-columns">
+        <LinkEditor link={link} />
+        <VerdictPanel verdict={verdict} />
+      </div>
+      <FlowchartPanel verdict={verdict} fileStem={link.id} />
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { launchChromium, startApp } from '../test/harness/appHarness.ts';
+
+// `npm run screenshots`: every screen in light and dark, from the built renderer over the demo estate.
+const OUT = 'docs/screenshots';
+await mkdir(OUT, { recursive: true });
+const browser = await launchChromium();
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const app = await startApp(browser, { colorScheme: scheme, viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    await app.open();
+    await page.getByRole('table', { name: 'Application links' }).waitFor();
+    await page.screenshot({ path: path.join(OUT, `inventory-${scheme}.png`) });
+    await app.open('/index.html#/link/jira-wiki');
+    await page.locator('.flowchart-svg[data-state="ready"]').waitFor();
+    await page.screenshot({ path: path.join(OUT, `link-${scheme}.png`) });
+    await page.locator('.flowchart-panel').screenshot({ path: path.join(OUT, `flowchart-${scheme}.png`) });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.screenshot({ path: path.join(OUT, `shortcuts-${scheme}.png`) });
+    await app.close();
+  }
+  const small = await startApp(browser, { viewport: { width: 1280, height: 720 } });
+  await small.open();
+  await small.page.getByRole('table', { name: 'Application links' }).waitFor();
+  await small.page.screenshot({ path: path.join(OUT, 'inventory-1280x720.png') });
+  await small.open('/index.html#/link/jsm-wiki');
+  await small.page.locator('.flowchart-svg[data-state="ready"]').waitFor();
+  await small.page.screenshot({ path: path.join(OUT, 'link-1280x720.png') });
+  await small.close();
+  console.log(`screenshots written to ${OUT}/`);
+} finally {
+  await browser.close();
+}

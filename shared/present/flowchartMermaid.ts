@@ -1,0 +1,61 @@
+import type { ChartWalk } from '../engine/walkChart.ts';
+import type { Flowchart, FlowNode } from '../guidance/flowcharts.ts';
+
+/** Characters that could end a Mermaid label or start a directive become entities; line breaks become spaces. */
+export function mermaidText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[&"#<>%{}[\]|`\\]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+function nodeShape(node: FlowNode): [string, string] {
+  if (node.kind === 'start') return ['(["', '"])'];
+  if (node.kind === 'decision') return ['{"', '"}'];
+  return ['["', '"]'];
+}
+
+/** Mermaid class names used by the drawing; the renderer's CSS does not need to know them. */
+export const FLOWCHART_CLASSES = { taken: 'taken', pending: 'pending', outcome: 'outcome' } as const;
+
+/**
+ * Mermaid source for a chart with the path of one link highlighted (nodes and edges), the unanswered
+ * question marked, inferred edges dashed and labelled. Generated from the guidance data, never hand-written.
+ */
+export function flowchartSource(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'pendingQuestion'> | null, title: string): string {
+  const onPath = new Set(walk?.path ?? []);
+  const lines = [
+    'flowchart TD',
+    `  accTitle: ${mermaidText(title)}`,
+    `  accDescr: ${mermaidText(describePath(chart, walk))}`,
+  ];
+  for (const node of chart.nodes) {
+    const [open, close] = nodeShape(node);
+    lines.push(`  ${node.id}${open}${mermaidText(node.label)}${close}`);
+  }
+  const highlighted: number[] = [];
+  const inferred: number[] = [];
+  chart.edges.forEach((edge, index) => {
+    const answer = edge.answer ? (edge.answer === 'yes' ? 'Yes' : 'No') : '';
+    const label = [answer, edge.inferred ? '(inferred)' : ''].filter(Boolean).join(' ');
+    const arrow = edge.inferred ? '-.->' : '-->';
+    lines.push(label ? `  ${edge.from} ${arrow}|"${mermaidText(label)}"| ${edge.to}` : `  ${edge.from} ${arrow} ${edge.to}`);
+    const fromIndex = walk?.path.indexOf(edge.from) ?? -1;
+    if (fromIndex >= 0 && walk?.path[fromIndex + 1] === edge.to) highlighted.push(index);
+    if (edge.inferred) inferred.push(index);
+  });
+  lines.push(
+    `  classDef ${FLOWCHART_CLASSES.taken} stroke-width:3px,stroke:#1f6feb,font-weight:bold`,
+    `  classDef ${FLOWCHART_CLASSES.pending} stroke-width:3px,stroke:#bf8700,stroke-dasharray:6 3`,
+  );
+  const taken = chart.nodes.filter((n) => onPath.has(n.id) && n.id !== walk?.pendingQuestion).map((n) => n.id);
+  if (taken.length) lines.push(`  class ${taken.join(',')} ${FLOWCHART_CLASSES.taken}`);
+  if (walk?.pendingQuestion) lines.push(`  class ${walk.pendingQuestion} ${FLOWCHART_CLASSES.pending}`);
+  if (highlighted.length) lines.push(`  linkStyle ${highlighted.join(',')} stroke:#1f6feb,stroke-width:3px`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The path in words, for the SVG's description and the text list beside the drawing. */
+export function describePath(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'pendingQuestion'> | null): string {
+  if (!walk) return `${chart.title}.`;
+  const labels = walk.path.map((id) => chart.nodes.find((n) => n.id === id)?.label ?? id);
+  const end = walk.pendingQuestion ? ' The path stops at an unanswered question.' : '';
+  return `Path taken: ${labels.join(' → ')}.${end}`;
+}
