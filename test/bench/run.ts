@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { engineBench } from './engineBench.ts';
 import type { Figure } from './figures.ts';
+import { rendererBench } from './rendererBench.ts';
 import { storeBench } from './storeBench.ts';
 
 // `npm run bench`: every benchmark, a readable table, and bench-results.json for tools.
 const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['engine', engineBench],
   ['store', storeBench],
+  ['renderer', rendererBench],
 ];
 
 const figures: Figure[] = [];

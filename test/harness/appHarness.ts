@@ -91,20 +91,22 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   await context.exposeBinding(BINDING, async (source, operation: string, args: unknown) => {
     // The same rule as the main process: only the app's own top frame may call.
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(`${APP_ORIGIN}/`)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Refused: not the application window.' } };
+      return JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Refused: not the application window.' } });
     }
     const call = dispatchOperation(handlers, operation, args);
     inFlight.add(call);
     void call.finally(() => inFlight.delete(call));
-    return call;
+    // Sent as one JSON string: Playwright's per-value serialisation of large objects is far slower than
+    // Electron's structured clone, and would make the harness, not the app, the bottleneck of a benchmark.
+    return JSON.stringify(await call);
   });
   await context.exposeBinding(CSP_BINDING, (_source, violation: CspViolation) => {
     session.cspViolations.push(violation);
   });
   await context.addInitScript(
     ({ names, global, binding, cspBinding }) => {
-      const invoke = (window as unknown as Record<string, (op: string, args: unknown) => Promise<unknown>>)[binding]!;
-      const api = Object.freeze(Object.fromEntries(names.map((name) => [name, (args: unknown) => invoke(name, args)])));
+      const invoke = (window as unknown as Record<string, (op: string, args: unknown) => Promise<string>>)[binding]!;
+      const api = Object.freeze(Object.fromEntries(names.map((name) => [name, async (args: unknown) => JSON.parse(await invoke(name, args)) as unknown])));
       Object.defineProperty(window, global, { value: api, writable: false, configurable: false });
       document.addEventListener('securitypolicyviolation', (event) => {
         const report = (window as unknown as Record<string, (v: unknown) => void>)[cspBinding]!;

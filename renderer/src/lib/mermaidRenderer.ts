@@ -3,6 +3,9 @@ import type { Mermaid } from 'mermaid';
 let loaded: Promise<Mermaid> | null = null;
 let configuredTheme: string | null = null;
 let counter = 0;
+// A chart has only a handful of distinct paths, so each drawing is made once per theme and reused.
+const drawings = new Map<string, string>();
+const MAX_DRAWINGS = 64;
 
 /** Mermaid is large: it is loaded the first time a flowchart is drawn, never at start-up. */
 function loadMermaid(): Promise<Mermaid> {
@@ -12,8 +15,11 @@ function loadMermaid(): Promise<Mermaid> {
 
 /** Renders Mermaid source to an SVG string with `securityLevel: 'strict'` and plain-text labels. */
 export async function renderMermaid(source: string, dark: boolean): Promise<string> {
-  const mermaid = await loadMermaid();
   const theme = dark ? 'dark' : 'default';
+  const key = `${theme}\n${source}`;
+  const cached = drawings.get(key);
+  if (cached) return cached;
+  const mermaid = await loadMermaid();
   if (configuredTheme !== theme) {
     // htmlLabels off: text-only labels (no foreignObject), so the SVG also converts to PNG on a canvas.
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme, htmlLabels: false, flowchart: { htmlLabels: false, useMaxWidth: true }, fontFamily: 'system-ui, sans-serif' });
@@ -21,6 +27,8 @@ export async function renderMermaid(source: string, dark: boolean): Promise<stri
   }
   counter += 1;
   const { svg } = await mermaid.render(`flowchart-svg-${counter}`, source);
+  if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  drawings.set(key, svg);
   return svg;
 }
 
