@@ -31,6 +31,11 @@ try {
   await small.page.locator('.flowchart-svg[data-state="ready"]').waitFor();
   await small.page.screenshot({ path: path.join(OUT, 'link-1280x720.png') });
   await small.close();
+  const large = await startApp(browser, { viewport: { width: 1920, height: 1080 } });
+  await large.open('/index.html#/link/wiki-mismatch');
+  await large.page.locator('.flowchart-svg[data-state="ready"]').waitFor();
+  await large.page.screenshot({ path: path.join(OUT, 'link-1920x1080.png') });
+  await large.close();
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();

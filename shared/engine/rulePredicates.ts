@@ -91,7 +91,7 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
       const mismatches = reconcileEnds(link.config.local, link.config.remote).filter((m) =>
         m.aspects.some((a) => a === 'oauthLevel' || a === 'oauth2'));
       if (mismatches.length > 0) {
-        return hit(mismatches.map((m) => `local ${m.localSide} (${m.local.oauth}${m.local.oauth2 ? ' + OAuth 2.0' : ''}) ≠ remote ${m.remoteSide} (${m.remote.oauth}${m.remote.oauth2 ? ' + OAuth 2.0' : ''})`).join('; ') + '.');
+        return hit('Differences: ' + mismatches.map((m) => `local ${m.localSide} (${m.local.oauth}${m.local.oauth2 ? ' + OAuth 2.0' : ''}) ≠ remote ${m.remoteSide} (${m.remote.oauth}${m.remote.oauth2 ? ' + OAuth 2.0' : ''})`).join('; ') + '.');
       }
     }
     return errorIs(link, 'AUTH_LEVEL_MISMATCH') ? hit('Reported by the link status (AUTH_LEVEL_MISMATCH).') : null;
