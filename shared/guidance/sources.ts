@@ -34,6 +34,7 @@ export const SOURCES: Readonly<Record<string, Source>> = Object.fromEntries(
     doc('S32', 'OAuth 2.0 scopes for incoming links (Jira 10.3)', 'https://confluence.atlassian.com/adminjiraserver103/oauth-2-0-scopes-for-incoming-links-1489807049.html'),
     doc('S33', 'Jira OAuth 2.0 provider API (flows, HTTPS, CSRF)', 'https://confluence.atlassian.com/adminjiraserver0911/jira-oauth-2-0-provider-api-1318889918.html'),
     doc('S35', 'Bitbucket: link to other applications (OAuth 1.0 vs 2.0, statuses)', 'https://confluence.atlassian.com/bitbucketserver0819/link-to-other-applications-1416826929.html'),
+    doc('S36', 'KB: fetch application link status through the REST API', 'https://support.atlassian.com/jira/kb/how-to-fetch-application-link-status-through-rest-api/'),
     doc('S37', 'KB: generate an Application Links configuration summary', 'https://support.atlassian.com/atlassian-knowledge-base/kb/how-to-generate-an-application-links-configuration-summary/'),
     doc('S38', 'KB: adjust an existing application link to use OAuth (recreate, non-destructive)', 'https://support.atlassian.com/atlassian-knowledge-base/kb/how-to-adjust-an-existing-application-link-to-use-oauth/'),
     doc('S47', 'Application Links FAQ (Applinks 4.0)', 'https://confluence.atlassian.com/spaces/APPLINKS040/pages/776822309/Application+Links+FAQ'),
