@@ -5,6 +5,7 @@ import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
 import { demoEstateLinks } from './services/demoEstate.ts';
 import { createHandlers, type ChooseSavePath } from './services/handlers.ts';
+import { PreferencesStore } from './services/preferencesStore.ts';
 import { WorkspaceStore } from './services/workspaceStore.ts';
 import { createMainWindow } from './window.ts';
 
@@ -33,7 +34,8 @@ if (!app.requestSingleInstanceLock()) {
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     };
-    const handlers = createHandlers({ store, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath });
+    const preferences = new PreferencesStore(path.join(app.getPath('userData'), 'preferences.json'));
+    const handlers = createHandlers({ store, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath });
     registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {

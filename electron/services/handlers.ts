@@ -1,6 +1,8 @@
 import type { Handlers } from '../../shared/contract/api.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
+import { closeMigration, saveChecklistState } from './checklistService.ts';
+import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 
 /** Asks the user where to save a file; null when they cancel. Electron's dialog in the app, a fake in tests. */
@@ -8,13 +10,14 @@ export type ChooseSavePath = (suggestedName: string, format: string) => Promise<
 
 export interface HandlerDependencies {
   store: WorkspaceStore;
+  preferences: PreferencesStore;
   appVersion: string;
   seedLinks: () => Link[];
   chooseSavePath: ChooseSavePath;
 }
 
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
-export function createHandlers({ store, appVersion, seedLinks, chooseSavePath }: HandlerDependencies): Handlers {
+export function createHandlers({ store, preferences, appVersion, seedLinks, chooseSavePath }: HandlerDependencies): Handlers {
   return {
     'app.info': async () => ({ version: appVersion, workspacePath: store.root, linkCount: (await store.list()).documents.length }),
     'workspace.open': async () => ({ workspacePath: store.root, ...(await store.open(seedLinks())) }),
@@ -29,6 +32,10 @@ export function createHandlers({ store, appVersion, seedLinks, chooseSavePath }:
       await writeFileAtomic(target, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
       return { saved: true, path: target };
     },
+    'checklists.update': ({ linkId, checklistId, state }) => saveChecklistState(store, linkId, checklistId, state),
+    'checklists.close': async ({ linkId, checklistId }) => closeMigration(store, linkId, checklistId, (await preferences.get()).operatorName),
+    'preferences.get': () => preferences.get(),
+    'preferences.set': (value) => preferences.set(value),
   };
 }
 

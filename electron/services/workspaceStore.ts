@@ -88,20 +88,55 @@ export class WorkspaceStore {
     return result && 'document' in result ? result.document : null;
   }
 
-  /** Saves a link, keeping its creation time; returns what is now on disk. */
-  async save(link: Link): Promise<AssessmentDocument> {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** Runs read-modify-write operations on one link one after another, so concurrent saves never lose each other. */
+  private exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return next;
+  }
+
+  /** Writes a document for a link, keeping its creation time and checklist progress unless replaced. */
+  private async write(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
     const file = this.fileOf(link.id);
     const existing = await this.get(link.id);
     const timestamp = this.now().toISOString();
+    const nextChecklists = checklists ?? existing?.checklists;
+    const unchanged = existing && stableStringify(existing.link) === stableStringify(link) && stableStringify(existing.checklists ?? null) === stableStringify(nextChecklists ?? null);
     const document: AssessmentDocument = {
       schemaVersion: ASSESSMENT_SCHEMA_VERSION,
       link,
+      ...(nextChecklists ? { checklists: nextChecklists } : {}),
       createdAt: existing?.createdAt ?? timestamp,
-      updatedAt: existing && stableStringify(existing.link) === stableStringify(link) ? existing.updatedAt : timestamp,
+      updatedAt: unchanged ? existing.updatedAt : timestamp,
     };
     await mkdir(this.linksDir, { recursive: true });
     await writeFileAtomic(file, stableStringify(document));
     return document;
+  }
+
+  /** Saves a link, keeping its creation time and checklist progress; returns what is now on disk. */
+  save(link: Link): Promise<AssessmentDocument> {
+    return this.exclusive(link.id, () => this.write(link));
+  }
+
+  /**
+   * Applies a change to the stored document of one link (read, change, write as one step).
+   * `change` returns the new link and checklist states.
+   */
+  update(id: string, change: (document: AssessmentDocument) => { link: Link; checklists: AssessmentDocument['checklists'] }): Promise<AssessmentDocument> {
+    return this.exclusive(id, async () => {
+      const existing = await this.get(id);
+      if (!existing) throw new OperationError('not-found', `There is no link "${id}" in this workspace.`);
+      const next = change(existing);
+      return this.write(next.link, next.checklists);
+    });
   }
 
   /** Creates a new link with only a name and a fresh id. */

@@ -3,6 +3,7 @@ import { hasBridge } from './api.ts';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { useGlobalShortcuts } from './lib/useGlobalShortcuts.ts';
+import { usePreferences } from './state/preferences.ts';
 import { useUi } from './state/ui.ts';
 import { overallSaveState, useWorkspace } from './state/workspace.ts';
 import { InventoryView } from './views/InventoryView.tsx';
@@ -18,6 +19,24 @@ function SaveIndicator() {
       {state.kind === 'error' && <button type="button" onClick={retry}>Retry now</button>}
     </span>
   );
+}
+
+function OperatorButton() {
+  const operator = usePreferences((s) => s.operatorName);
+  const setOperator = usePreferences((s) => s.setOperatorName);
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState('');
+  if (editing) {
+    return (
+      <form className="operator-form" onSubmit={(e) => { e.preventDefault(); void setOperator(name.trim() || null).then(() => setEditing(false)); }}>
+        <label htmlFor="operator-name">Operator name</label>
+        <input id="operator-name" value={name} maxLength={100} autoFocus onChange={(e) => setName(e.target.value)} />
+        <button type="submit">Save</button>
+        <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+      </form>
+    );
+  }
+  return <button type="button" onClick={() => { setName(operator ?? ''); setEditing(true); }}>Operator: {operator ?? 'not set'}</button>;
 }
 
 function DemoBanner() {
@@ -48,9 +67,13 @@ export function App() {
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
   useGlobalShortcuts();
 
+  const loadPreferences = usePreferences((s) => s.load);
   useEffect(() => {
-    if (hasBridge()) void open();
-  }, [open]);
+    if (hasBridge()) {
+      void open();
+      void loadPreferences();
+    }
+  }, [open, loadPreferences]);
 
   useEffect(() => {
     document.title = route.view === 'link' ? 'Link — Applink Advisor' : 'Inventory — Applink Advisor';
@@ -69,6 +92,7 @@ export function App() {
         </nav>
         <span className="workspace-path muted" title={workspacePath}>{workspacePath}</span>
         <SaveIndicator />
+        <OperatorButton />
         <button type="button" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">Shortcuts</button>
       </header>
       <DemoBanner />

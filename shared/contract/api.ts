@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
 import { assessmentDocumentSchema } from '../model/assessmentDocument.ts';
+import { checklistStateSchema } from '../model/checklistState.ts';
+import { preferencesSchema } from '../model/preferences.ts';
 import { LINK_ID_PATTERN, linkSchema } from '../model/link.ts';
 import type { OperationName } from './operationNames.ts';
 
@@ -56,6 +59,22 @@ export const CONTRACT = {
       .strict()
       .refine((value) => (value.text === undefined) !== (value.base64 === undefined), 'expected either text or base64'),
     result: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  'checklists.update': {
+    args: z.object({ linkId, checklistId: z.enum(CHECKLIST_IDS), state: checklistStateSchema }).strict(),
+    result: assessmentDocumentSchema,
+  },
+  'checklists.close': {
+    args: z.object({ linkId, checklistId: z.enum(CHECKLIST_IDS) }).strict(),
+    result: assessmentDocumentSchema,
+  },
+  'preferences.get': {
+    args: empty,
+    result: preferencesSchema,
+  },
+  'preferences.set': {
+    args: preferencesSchema.strict(),
+    result: preferencesSchema,
   },
 } as const satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 

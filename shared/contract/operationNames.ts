@@ -4,6 +4,7 @@
  */
 export const OPERATION_NAMES = [
   'app.info', 'workspace.open', 'workspace.startEmpty', 'links.create', 'links.save', 'links.saveMany', 'links.delete', 'export.save',
+  'checklists.update', 'checklists.close', 'preferences.get', 'preferences.set',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -1,4 +1,4 @@
-import { parseJsonText } from '../model/inventory.ts';
+import { parseJsonText } from '../model/jsonText.ts';
 import type { InputProblem } from '../model/validationMessages.ts';
 
 /** What a pasted `GET /rest/applinks/3.0/status/{id}` answer says (domain §9.1). */

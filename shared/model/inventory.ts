@@ -1,6 +1,6 @@
-import { parse as jsoncParse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { linkSchema, type Link } from './link.ts';
+import { parseJsonText, type ParseResult } from './jsonText.ts';
 import { problemsFrom, type InputProblem } from './validationMessages.ts';
 
 export const INVENTORY_FORMAT = 'applink-advisor.inventory';
@@ -15,30 +15,7 @@ export const inventorySchema = z.object({
 /** The app's own interchange file: a list of links (documented in docs/inventory-format.md). */
 export type Inventory = z.infer<typeof inventorySchema>;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
-
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
-}
-
-/**
- * Parses strict JSON text. A syntax error is located by jsonc-parser (Node 20's JSON.parse
- * often names no position) and reported with its line and column.
- */
-export function parseJsonText(text: string): ParseResult<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const errors: ParseError[] = [];
-    jsoncParse(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const first = errors[0];
-    const reason = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : (error as Error).message;
-    return { ok: false, problems: [{ path: first ? lineAndColumn(text, first.offset) : '(root)', message: `not valid JSON: ${reason}` }] };
-  }
-}
+export type { ParseResult };
 
 /** Parses and validates an inventory file's text. Every problem is reported; nothing partial is returned. */
 export function parseInventory(text: string): ParseResult<Inventory> {

@@ -7,6 +7,7 @@ import { API_GLOBAL, OPERATION_NAMES } from '../../shared/contract/operationName
 import { dispatchOperation } from '../../electron/ipc.ts';
 import { demoEstateLinks } from '../../electron/services/demoEstate.ts';
 import { createHandlers } from '../../electron/services/handlers.ts';
+import { PreferencesStore } from '../../electron/services/preferencesStore.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
 import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
@@ -59,7 +60,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   await mkdir(exportDir, { recursive: true });
   // Stands in for the save dialog: the user accepts the suggested name in a folder beside the workspace.
   const handlers = createHandlers({
-    store, appVersion: 'test', seedLinks: options.seed ?? demoEstateLinks,
+    store, preferences: new PreferencesStore(path.join(exportDir, 'preferences.json')), appVersion: 'test', seedLinks: options.seed ?? demoEstateLinks,
     chooseSavePath: async (suggestedName) => path.join(exportDir, suggestedName),
   });
   const inFlight = new Set<Promise<unknown>>();

@@ -1,16 +1,19 @@
 import { create } from 'zustand';
 import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
+import type { ChecklistId } from '../../../shared/guidance/updatePaths.ts';
+import type { ChecklistState } from '../../../shared/model/checklistState.ts';
 import type { Link } from '../../../shared/model/link.ts';
 import { ApiError, call } from '../api.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 export type SaveState = { state: 'pending' | 'saving' } | { state: 'error'; message: string; attempts: number };
 
-/** One undoable change: the links before and after it. */
+/** One undoable change: the links, or one checklist's progress, before and after it. */
 interface Change {
   label: string;
   before: Link[];
   after: Link[];
+  checklist?: { linkId: string; checklistId: ChecklistId; before: ChecklistState | undefined; after: ChecklistState };
   /** Consecutive edits with the same key (typing in one field) merge into one change. */
   coalesceKey?: string;
   at: number;
@@ -31,6 +34,8 @@ interface WorkspaceState {
   updateLink(link: Link, options?: { label?: string; coalesceKey?: string }): void;
   updateLinks(links: Link[], label: string): Promise<void>;
   deleteLinks(ids: string[]): Promise<number>;
+  updateChecklist(linkId: string, checklistId: ChecklistId, state: ChecklistState, label: string): void;
+  closeMigration(linkId: string, checklistId: ChecklistId): Promise<AssessmentDocument>;
   startEmpty(): Promise<void>;
   undo(): void;
   redo(): void;
@@ -46,6 +51,9 @@ const byName = (a: AssessmentDocument, b: AssessmentDocument) => a.link.name.loc
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const inFlight = new Map<string, Promise<void>>();
+/** Links whose in-memory link or checklist progress differs from what was last saved. */
+const dirtyLinks = new Set<string>();
+const dirtyChecklists = new Map<string, Set<ChecklistId>>();
 
 /**
  * The workspace as the renderer knows it. Edits apply in memory at once and are saved per link after a
@@ -75,16 +83,26 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     const document = get().documents.find((d) => d.link.id === id);
     if (!document) return setSave(id, null);
     const link = document.link;
+    const checklists = [...(dirtyChecklists.get(id) ?? [])];
+    const linkDirty = dirtyLinks.has(id);
+    dirtyLinks.delete(id);
+    dirtyChecklists.delete(id);
     setSave(id, { state: 'saving' });
     const attempt = (async () => {
       try {
-        const saved = await call('links.save', { link });
+        let saved: AssessmentDocument | null = linkDirty ? await call('links.save', { link }) : null;
+        for (const checklistId of checklists) {
+          const state = get().documents.find((d) => d.link.id === id)?.checklists?.[checklistId];
+          if (state) saved = await call('checklists.update', { linkId: id, checklistId, state });
+        }
         const current = get().documents.find((d) => d.link.id === id);
-        // Keep a newer in-memory edit; only adopt the stored timestamps.
-        set({ documents: get().documents.map((d) => (d.link.id === id ? { ...saved, link: current?.link ?? saved.link } : d)) });
-        if (current && current.link !== link) schedule(id, 0);
+        // Keep newer in-memory edits; only adopt the stored timestamps.
+        if (saved && current) set({ documents: get().documents.map((d) => (d.link.id === id ? { ...saved, link: current.link, checklists: current.checklists } : d)) });
+        if (dirtyLinks.has(id) || dirtyChecklists.has(id)) schedule(id, 0);
         else setSave(id, null);
       } catch (error) {
+        if (linkDirty) dirtyLinks.add(id);
+        if (checklists.length) dirtyChecklists.set(id, new Set([...(dirtyChecklists.get(id) ?? []), ...checklists]));
         const attempts = (get().saves[id] as { attempts?: number } | undefined)?.attempts ?? 0;
         setSave(id, { state: 'error', message: messageOf(error), attempts: attempts + 1 });
         schedule(id, Math.min(30_000, 2000 * 2 ** attempts));
@@ -117,7 +135,21 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
 
   const apply = (links: Link[]) => {
     replaceLinks(links);
-    for (const link of links) schedule(link.id);
+    for (const link of links) {
+      dirtyLinks.add(link.id);
+      schedule(link.id);
+    }
+  };
+
+  const applyChecklist = (linkId: string, checklistId: ChecklistId, state: ChecklistState) => {
+    set({ documents: get().documents.map((d) => (d.link.id === linkId ? { ...d, checklists: { ...d.checklists, [checklistId]: state } } : d)) });
+    dirtyChecklists.set(linkId, new Set([...(dirtyChecklists.get(linkId) ?? []), checklistId]));
+    schedule(linkId, 0);
+  };
+
+  const undoOrRedo = (change: Change, direction: 'before' | 'after') => {
+    if (change.checklist) applyChecklist(change.checklist.linkId, change.checklist.checklistId, change.checklist[direction] ?? { items: {} });
+    else apply(change[direction]);
   };
 
   return {
@@ -160,6 +192,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       record({ label, before, after: links });
       replaceLinks(links);
       for (const link of links) setSave(link.id, { state: 'saving' });
+      for (const link of links) dirtyLinks.delete(link.id);
       try {
         const { documents } = await call('links.saveMany', { links });
         const saved = new Map(documents.map((d) => [d.link.id, d]));
@@ -167,6 +200,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
         for (const link of links) setSave(link.id, null);
       } catch (error) {
         for (const link of links) {
+          dirtyLinks.add(link.id);
           setSave(link.id, { state: 'error', message: messageOf(error), attempts: 1 });
           schedule(link.id, 2000);
         }
@@ -179,12 +213,30 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       const gone = new Set(ids);
       const saves = Object.fromEntries(Object.entries(get().saves).filter(([id]) => !gone.has(id)));
       // Deleted links leave the undo history: undo never resurrects them silently.
-      const touches = (c: Change) => c.after.some((l) => gone.has(l.id)) || c.before.some((l) => gone.has(l.id));
+      const touches = (c: Change) => c.after.some((l) => gone.has(l.id)) || c.before.some((l) => gone.has(l.id)) || gone.has(c.checklist?.linkId ?? '');
       set({
         documents: get().documents.filter((d) => !gone.has(d.link.id)), saves,
         undoStack: get().undoStack.filter((c) => !touches(c)), redoStack: get().redoStack.filter((c) => !touches(c)),
       });
       return deleted;
+    },
+
+    updateChecklist(linkId, checklistId, state, label) {
+      const before = get().documents.find((d) => d.link.id === linkId)?.checklists?.[checklistId];
+      record({ label, before: [], after: [], checklist: { linkId, checklistId, before, after: state } });
+      applyChecklist(linkId, checklistId, state);
+    },
+
+    async closeMigration(linkId, checklistId) {
+      await get().flushSaves();
+      const document = await call('checklists.close', { linkId, checklistId });
+      // The recorded configuration is history now: earlier edits of this link are no longer undoable.
+      const touches = (c: Change) => c.after.some((l) => l.id === linkId) || c.checklist?.linkId === linkId;
+      set({
+        documents: get().documents.map((d) => (d.link.id === linkId ? document : d)),
+        undoStack: get().undoStack.filter((c) => !touches(c)), redoStack: get().redoStack.filter((c) => !touches(c)),
+      });
+      return document;
     },
 
     async startEmpty() {
@@ -196,14 +248,14 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       const change = get().undoStack.at(-1);
       if (!change) return;
       set({ undoStack: get().undoStack.slice(0, -1), redoStack: [...get().redoStack, change] });
-      apply(change.before);
+      undoOrRedo(change, 'before');
     },
 
     redo() {
       const change = get().redoStack.at(-1);
       if (!change) return;
       set({ redoStack: get().redoStack.slice(0, -1), undoStack: [...get().undoStack, change] });
-      apply(change.after);
+      undoOrRedo(change, 'after');
     },
 
     retrySaves() {

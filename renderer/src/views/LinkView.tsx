@@ -1,6 +1,8 @@
 import { useWorkspace } from '../state/workspace.ts';
 import { useUi } from '../state/ui.ts';
 import { verdictOf } from '../state/verdicts.ts';
+import { checklistsFor } from '../../../shared/engine/checklist.ts';
+import { ChecklistPanel } from './link/ChecklistPanel.tsx';
 import { FlowchartPanel } from './link/FlowchartPanel.tsx';
 import { LinkEditor } from './link/LinkEditor.tsx';
 import { VerdictPanel } from './link/VerdictPanel.tsx';
@@ -33,6 +35,7 @@ export function LinkView({ id }: { id: string }) {
         <LinkEditor link={link} />
         <VerdictPanel verdict={verdict} />
       </div>
+      <ChecklistPanel document={document} checklists={checklistsFor(link, verdict)} />
       <FlowchartPanel verdict={verdict} fileStem={link.id} />
     </article>
   );

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchOperation, registerIpc, type IpcEventLike } from '../../../electron/ipc.ts';
 import { isTrustedSender } from '../../../electron/security.ts';
 import { createHandlers } from '../../../electron/services/handlers.ts';
+import { PreferencesStore } from '../../../electron/services/preferencesStore.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { channelOf, OPERATION_NAMES } from '../../../shared/contract/operationNames.ts';
 import { makeLink } from '../../fixtures/links.ts';
@@ -17,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const handlersFor = (s: WorkspaceStore) => createHandlers({ store: s, appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
+const handlersFor = (s: WorkspaceStore) => createHandlers({ store: s, preferences: new PreferencesStore(path.join(dir, 'prefs', 'preferences.json')), appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
 
 const appFrame: IpcEventLike = { senderFrame: { url: 'app://applink-advisor/index.html', parent: null } };
 

@@ -20,7 +20,7 @@ function columns(): ColumnDef<InventoryRow>[] {
     { id: 'recommendation', header: 'Recommendation', accessorFn: (r) => RECOMMENDATION_LABELS[r.verdict.recommended] },
     { id: 'severity', header: 'Worst finding', accessorKey: 'severityRank', cell: (c) => <SeverityBadge severity={c.row.original.verdict.worstSeverity} /> },
     { id: 'oauth2', header: 'OAuth 2.0', accessorFn: (r) => r.verdict.oauth2.status, cell: (c) => <ReadinessBadge status={c.row.original.verdict.oauth2.status} /> },
-    { id: 'checklist', header: 'Checklist', accessorFn: (r) => r.verdict.checklists.join(', '), cell: (c) => c.row.original.verdict.checklists.length ? `${c.row.original.verdict.checklists.length} to do` : '—' },
+    { id: 'checklist', header: 'Checklist', accessorKey: 'checklistText' },
     { id: 'updatedAt', header: 'Last changed', accessorKey: 'updatedAt', cell: (c) => dateFormat.format(new Date(c.row.original.updatedAt)) },
   ];
 }

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../../shared/engine/assessLink.ts';
+import { checklistProgress, checklistsFor } from '../../../../shared/engine/checklist.ts';
 import { productShortName } from '../../../../shared/engine/oauth2Readiness.ts';
 import { SEVERITIES, type Severity } from '../../../../shared/guidance/rules.ts';
 import type { AssessmentDocument } from '../../../../shared/model/assessmentDocument.ts';
@@ -19,7 +20,23 @@ export interface InventoryRow {
   incoming: string;
   severityRank: number;
   updatedAt: string;
+  /** Progress of the checklists that apply: "3/17", "closed", or "—". */
+  checklistText: string;
   searchText: string;
+}
+
+function checklistText(document: AssessmentDocument, verdict: Verdict): string {
+  if (verdict.checklists.length === 0) {
+    const closed = Object.values(document.checklists ?? {}).some((s) => s?.closed);
+    return closed ? 'Migrated' : '—';
+  }
+  return checklistsFor(document.link, verdict)
+    .filter((view) => view.locked === null)
+    .map((view) => {
+      const { done, required } = checklistProgress(view, document.checklists?.[view.id]);
+      return `${done}/${required}`;
+    })
+    .join(', ');
 }
 
 const endText = (end: Link['local']) => `${productShortName(end.product)}${end.version ? ` ${end.version}` : ''}`;
@@ -39,6 +56,7 @@ export function toRow(document: AssessmentDocument): InventoryRow {
     incoming: short(link.config.local.incoming),
     severityRank: verdict.worstSeverity ? SEVERITIES.indexOf(verdict.worstSeverity) : SEVERITIES.length,
     updatedAt: document.updatedAt,
+    checklistText: checklistText(document, verdict),
     searchText: [link.name, link.id, link.local.product, link.remote.product, link.local.baseUrl, link.remote.baseUrl, link.notes]
       .filter(Boolean).join('\n').toLowerCase(),
   };

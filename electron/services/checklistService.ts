@@ -1,0 +1,48 @@
+import { assessLink } from '../../shared/engine/assessLink.ts';
+import { recommendedSettings } from '../../shared/engine/recommendedSettings.ts';
+import { checklistProgress, checklistsFor, summariseVerdict } from '../../shared/engine/checklist.ts';
+import { OperationError } from '../../shared/contract/operationError.ts';
+import type { ChecklistId } from '../../shared/guidance/updatePaths.ts';
+import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
+import type { ChecklistState } from '../../shared/model/checklistState.ts';
+import type { WorkspaceStore } from './workspaceStore.ts';
+
+/** Saves the progress of one checklist on one link. */
+export function saveChecklistState(store: WorkspaceStore, linkId: string, checklistId: ChecklistId, state: ChecklistState): Promise<AssessmentDocument> {
+  return store.update(linkId, (document) => ({ link: document.link, checklists: { ...document.checklists, [checklistId]: state } }));
+}
+
+/**
+ * Closes a migration: when every required item is done, records the target configuration as the link's
+ * current one, re-assesses it, and keeps the previous configuration and both verdict summaries.
+ */
+export function closeMigration(store: WorkspaceStore, linkId: string, checklistId: ChecklistId, operator: string | null, now: () => Date = () => new Date()): Promise<AssessmentDocument> {
+  return store.update(linkId, (document) => {
+    const { link } = document;
+    const verdict = assessLink(link);
+    const view = checklistsFor(link, verdict).find((c) => c.id === checklistId);
+    if (!view) throw new OperationError('conflict', `The ${checklistId} checklist does not apply to this link.`);
+    const state = document.checklists?.[checklistId] ?? { items: {} };
+    const progress = checklistProgress(view, state);
+    if (!progress.complete) throw new OperationError('conflict', `Only ${progress.done} of ${progress.required} required items are done.`);
+    // The target of each migration: OAuth 1.0a at the level the user bases allow, or OAuth 2.0.
+    const target = checklistId === 'oauth-to-oauth2' ? 'OAUTH2' : link.answers.sharedUserBase === true ? 'OAUTH_IMPERSONATION' : 'OAUTH';
+    const settings = recommendedSettings(link, target);
+    if (!settings) throw new OperationError('conflict', 'There is no target configuration to record.');
+    const nextLink = { ...link, config: { local: settings.local, remote: settings.remote ?? link.config.remote }, status: { working: true } };
+    const after = assessLink(nextLink);
+    return {
+      link: nextLink,
+      checklists: {
+        ...document.checklists,
+        [checklistId]: {
+          ...state,
+          closed: {
+            at: now().toISOString(), ...(operator ? { by: operator } : {}),
+            previousConfig: link.config, before: summariseVerdict(verdict), after: summariseVerdict(after),
+          },
+        },
+      },
+    };
+  });
+}
