@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { assessLink } from '../shared/engine/assessLink.ts';
+import { checklistsFor } from '../shared/engine/checklist.ts';
 import { parseInventory } from '../shared/model/inventory.ts';
+import { checklistMarkdown } from '../shared/present/checklistDocument.ts';
 import { verdictToJson, verdictToText } from '../shared/present/verdictReport.ts';
 
 /** Where the CLI writes; tests pass collectors. */
@@ -16,14 +18,21 @@ export const HELP = `applink-advisor — assess Atlassian application-link authe
 
 Usage:
   applink-advisor assess <inventory.json> [--format json|table]
+  applink-advisor checklist <inventory.json> --link ID [--format json|md]
   applink-advisor --help | --version
 
 Commands:
   assess <inventory.json>   Assess every link of an inventory file (format "applink-advisor.inventory",
                             version 1; see docs/inventory-format.md) and print the verdicts.
 
+  checklist <inventory.json> --link ID
+                            Print the migration checklists that apply to one link: the update path and
+                            every item with its id, section, end, sources and state (all "open", since an
+                            inventory file carries no progress). Locked checklists say why.
+
 Options:
-  --format json|table       Output format of assess (default: table). json prints
+  --link ID                 The link of the checklist command.
+  --format json|table|md    assess: table (default) or json; checklist: md (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.
   -h, --help                Show this help.
@@ -49,24 +58,69 @@ async function assessCommand(args: string[], io: CliIo): Promise<number> {
     return 64;
   }
   const file = positionals[0] as string;
+  const inventory = await readInventory(file, io);
+  if (!inventory) return 2;
+  const assessed = inventory.links.map((link) => ({ link, verdict: assessLink(link) }));
+  if (values.format === 'json') {
+    io.out(`${JSON.stringify({ links: assessed.map(({ link, verdict }) => verdictToJson(link, verdict)) }, null, 2)}\n`);
+  } else {
+    io.out(`${assessed.map(({ link, verdict }) => verdictToText(link, verdict)).join('\n\n')}\n`);
+  }
+  return 0;
+}
+
+async function readInventory(file: string, io: CliIo) {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     io.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
-    return 2;
+    return null;
   }
   const inventory = parseInventory(text);
   if (!inventory.ok) {
     for (const problem of inventory.problems) io.err(`${file}: ${problem.path}: ${problem.message}\n`);
     io.err(`${file}: ${inventory.problems.length} problem(s); nothing was assessed.\n`);
+    return null;
+  }
+  return inventory.value;
+}
+
+async function checklistCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, link: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length !== 1 || !values.link) {
+    io.err('checklist takes one inventory file and --link ID. See applink-advisor --help.\n');
+    return 64;
+  }
+  if (values.format !== 'json' && values.format !== 'md') {
+    io.err(`--format must be json or md for checklist, not "${values.format}".\n`);
+    return 64;
+  }
+  const file = positionals[0] as string;
+  const inventory = await readInventory(file, io);
+  if (!inventory) return 2;
+  const link = inventory.links.find((l) => l.id === values.link);
+  if (!link) {
+    io.err(`${file}: no link with id "${values.link}". Ids in this file: ${inventory.links.map((l) => l.id).join(', ')}.\n`);
     return 2;
   }
-  const assessed = inventory.value.links.map((link) => ({ link, verdict: assessLink(link) }));
+  const verdict = assessLink(link);
+  const views = checklistsFor(link, verdict);
   if (values.format === 'json') {
-    io.out(`${JSON.stringify({ links: assessed.map(({ link, verdict }) => verdictToJson(link, verdict)) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({
+      link: link.id, updatePath: verdict.updatePath,
+      checklists: views.map((view) => ({
+        id: view.id, title: view.title, updatePath: view.updatePath, locked: view.locked,
+        items: view.sections.flatMap(({ section, items }) => items.map((item) => ({
+          id: item.id, section, end: item.end, text: item.text, rule: item.rule ?? null, optional: item.optional === true, sources: item.sources, state: 'open',
+        }))),
+      })),
+    }, null, 2)}\n`);
+  } else if (views.length === 0) {
+    io.out(`No migration checklist applies to ${link.id} (recommended: ${verdict.recommended}).\n`);
   } else {
-    io.out(`${assessed.map(({ link, verdict }) => verdictToText(link, verdict)).join('\n\n')}\n`);
+    const generated = new Date().toISOString();
+    io.out(views.map((view) => checklistMarkdown(link, view, undefined, generated)).join('\n---\n\n'));
   }
   return 0;
 }
@@ -88,6 +142,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return 0;
       case 'assess':
         return await assessCommand(rest, io);
+      case 'checklist':
+        return await checklistCommand(rest, io);
       default:
         io.err(`Unknown command "${command}". See applink-advisor --help.\n`);
         return 64;

@@ -66,10 +66,33 @@ describe('applink-advisor assess', () => {
     expect((await cli('frobnicate')).code).toBe(64);
   });
 
+  it('prints the checklist of a link as Markdown, with its update path and item ids', async () => {
+    const { code, out } = await cli('checklist', 'assets/demo-estate.inventory.json', '--link', 'jira-wiki');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Trusted Applications \/ Basic → OAuth: Jira ↔ Wiki \\\(Confluence\\\)/);
+    expect(out).toContain('**Update path:** 1 — Auto update \\(recommended\\)');
+    expect(out).toContain('- [ ] `ta-step-auto-update`');
+  });
+
+  it('prints the checklist as JSON, including a locked OAuth 2.0 checklist with its reason', async () => {
+    const { code, out } = await cli('checklist', 'assets/demo-estate.inventory.json', '--link', 'jira11-wiki10', '--format', 'json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out);
+    expect(parsed.checklists[0]).toMatchObject({ id: 'oauth-to-oauth2', locked: { reason: expect.stringMatching(/unconfirmed/) } });
+    expect(parsed.checklists[0].items[0]).toMatchObject({ id: 'o2-pre-versions', section: 'prerequisites', state: 'open' });
+  });
+
+  it('names the ids available when --link is unknown', async () => {
+    const { code, err } = await cli('checklist', 'assets/demo-estate.inventory.json', '--link', 'nope');
+    expect(code).toBe(2);
+    expect(err).toMatch(/no link with id "nope"\. Ids in this file: jira-wiki, /);
+    expect((await cli('checklist', 'assets/demo-estate.inventory.json')).code).toBe(64);
+  });
+
   it('documents every command and option in --help', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const word of ['assess', '--format json|table', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    for (const word of ['assess', 'checklist <inventory.json> --link ID', '--link ID', '--format json|table|md', '--help', '--version', 'Exit status']) expect(out).toContain(word);
     expect((await cli('--version')).out).toBe('9.9.9\n');
   });
 });
