@@ -1,23 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startApp, type AppSession } from '../harness/appHarness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { AppSession } from '../harness/appHarness.ts';
+import { e2eSuite } from '../harness/e2eSuite.ts';
 
-let browser: Browser;
+const suite = e2eSuite();
 let app: AppSession;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.foreignRequests).toEqual([]);
-  expect(app.cspViolations).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-  await app.close();
-});
 
 const status = (working: boolean, error: unknown) => JSON.stringify({ link: { id: 'a1', name: 'Wiki' }, working, error }, null, 2);
 const checklist = (page: Page) => page.locator('[data-checklist="ta-to-oauth"]');
@@ -28,7 +17,7 @@ const savedAll = (page: Page) => expect.poll(() => page.locator('[data-save-stat
 
 describe('migration checklist journey', () => {
   it('works through the Trusted Apps checklist with notes and evidence, keeps it across a reload, undoes a tick, and records the new configuration', async () => {
-    app = await startApp(browser);
+    app = await suite.start();
     const { page } = app;
     await app.open();
     await page.getByRole('button', { name: 'Operator: not set' }).click();
@@ -99,7 +88,7 @@ describe('migration checklist journey', () => {
   });
 
   it('shows the OAuth 2.0 checklist locked for an unconfirmed Confluence 10.0, and exports a checklist for a change ticket', async () => {
-    app = await startApp(browser);
+    app = await suite.start();
     const { page } = app;
     await app.open('/index.html#/link/jira11-wiki10');
     const locked = page.locator('[data-checklist="oauth-to-oauth2"]');

@@ -1,30 +1,16 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/rendererFiles.ts';
-import { APP_ORIGIN, launchChromium, startApp, type AppSession } from '../harness/appHarness.ts';
+import { APP_ORIGIN, type AppSession } from '../harness/appHarness.ts';
+import { e2eSuite } from '../harness/e2eSuite.ts';
 
-let browser: Browser;
+const suite = e2eSuite();
 let app: AppSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // Zero network is a product promise: every journey ends by checking it.
-  expect(app.foreignRequests, 'requests outside the app origin').toEqual([]);
-  expect(app.cspViolations, 'CSP violations').toEqual([]);
-  expect(app.pageErrors, 'uncaught page errors').toEqual([]);
-  await app.close();
-});
 
 describe('foundations journey', () => {
   it('adds a link, keeps it across a reload and a restart, and stores it as JSON on disk', async () => {
-    app = await startApp(browser, { seed: () => [] });
+    app = await suite.start({ seed: () => [] });
     await app.open();
     const { page } = app;
     await expect.poll(() => page.getByText('No links yet').isVisible()).toBe(true);
@@ -55,7 +41,7 @@ describe('foundations journey', () => {
   });
 
   it('serves the renderer with the strict CSP header and no Node globals', async () => {
-    app = await startApp(browser);
+    app = await suite.start();
     const response = await app.page.goto(`${APP_ORIGIN}/index.html`);
     expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const globals = await app.page.evaluate(() => ({ require: typeof (window as unknown as { require?: unknown }).require, process: typeof (window as unknown as { process?: unknown }).process }));
@@ -63,7 +49,7 @@ describe('foundations journey', () => {
   });
 
   it('rejects malformed api calls from the page with a validation error and writes nothing', async () => {
-    app = await startApp(browser, { seed: () => [] });
+    app = await suite.start({ seed: () => [] });
     await app.open();
     await app.page.getByText('No links yet').waitFor();
     const envelope = await app.page.evaluate(() =>

@@ -1,25 +1,13 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../harness/axe.ts';
-import { launchChromium, startApp, type AppSession } from '../harness/appHarness.ts';
+import type { AppSession } from '../harness/appHarness.ts';
+import { e2eSuite } from '../harness/e2eSuite.ts';
 
-let browser: Browser;
+const suite = e2eSuite();
 let app: AppSession;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(app.foreignRequests, 'requests outside the app origin').toEqual([]);
-  expect(app.cspViolations, 'CSP violations').toEqual([]);
-  expect(app.pageErrors, 'uncaught page errors').toEqual([]);
-  await app.close();
-});
 
 const rowNames = (page: Page) => page.locator('table.grid tbody tr[data-link-id] td.col-name').allTextContents();
 const storedLink = async (session: AppSession, id: string) => JSON.parse(await readFile(path.join(session.workspaceDir, 'links', `${id}.json`), 'utf8')).link;
@@ -29,7 +17,7 @@ const findingRules = (page: Page) => page.locator('.findings > li').evaluateAll(
 const savedAll = (page: Page) => expect.poll(() => page.locator('[data-save-state="saved"]').count()).toBe(1);
 
 async function openDemo(): Promise<Page> {
-  app = await startApp(browser);
+  app = await suite.start();
   await app.open();
   await app.page.getByRole('table', { name: 'Application links' }).waitFor();
   return app.page;
@@ -105,7 +93,7 @@ describe('workspace UI journeys', () => {
 
   it('is axe-clean (WCAG 2.1 AA) on every screen, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      app = await startApp(browser, { colorScheme });
+      app = await suite.start({ colorScheme });
       const { page } = app;
       await app.open();
       await page.getByRole('table', { name: 'Application links' }).waitFor();
@@ -124,15 +112,11 @@ describe('workspace UI journeys', () => {
       expect(await axeViolations(page), `documented chart (${colorScheme})`).toEqual([]);
       await page.locator('body').press('?');
       expect(await axeViolations(page), `shortcut sheet (${colorScheme})`).toEqual([]);
-      if (colorScheme === 'light') {
-        expect(app.foreignRequests).toEqual([]);
-        await app.close();
-      }
     }
   });
 
   it('renders hostile link names literally, as text, in the inventory, the editor and the flowchart screen', async () => {
-    app = await startApp(browser, { seed: () => [] });
+    app = await suite.start({ seed: () => [] });
     const { page } = app;
     let dialogs = 0;
     page.on('dialog', (dialog) => {
