@@ -6,6 +6,7 @@ import { applySessionGuards, guardWebContents, isTrustedSender } from './securit
 import { demoEstateLinks } from './services/demoEstate.ts';
 import { createHandlers, type ChooseSavePath } from './services/handlers.ts';
 import { PreferencesStore } from './services/preferencesStore.ts';
+import { acquireWorkspaceLock } from './services/workspaceLock.ts';
 import { WorkspaceStore } from './services/workspaceStore.ts';
 import { createMainWindow } from './window.ts';
 
@@ -25,10 +26,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySessionGuards(session.defaultSession);
     registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
     const store = new WorkspaceStore(process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(app.getPath('userData'), 'workspace'));
+    const lock = await acquireWorkspaceLock(store.root, `Applink Advisor ${app.getVersion()}`);
+    if (lock.held) app.on('will-quit', () => void lock.release());
+    else store.setReadOnly(lock.message);
     const chooseSavePath: ChooseSavePath = async (suggestedName, format) => {
       const options = { defaultPath: suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

@@ -20,7 +20,7 @@ export interface HandlerDependencies {
 export function createHandlers({ store, preferences, appVersion, seedLinks, chooseSavePath }: HandlerDependencies): Handlers {
   return {
     'app.info': async () => ({ version: appVersion, workspacePath: store.root, linkCount: (await store.list()).documents.length }),
-    'workspace.open': async () => ({ workspacePath: store.root, ...(await store.open(seedLinks())) }),
+    'workspace.open': async () => ({ workspacePath: store.root, readOnly: store.readOnly, ...(await store.open(seedLinks(), appVersion)) }),
     'workspace.startEmpty': async () => ({ removed: await store.startEmpty() }),
     'links.create': ({ name }) => store.create(name),
     'links.save': ({ link }) => store.save(link),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
@@ -9,11 +9,19 @@ import { stableStringify } from '../../shared/model/stableJson.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
 import { WORKSPACE_FORMAT, WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 
+type ReadResult = { document: AssessmentDocument } | { reason: string; kind: UnreadableFile['kind'] };
+
 /** A file in the workspace that could not be read as an assessment. */
 export interface UnreadableFile {
   file: string;
   reason: string;
+  /** `newer`: written by a newer version of the app, left untouched; `invalid`: not JSON or not valid. */
+  kind: 'invalid' | 'newer';
+  /** Where `open` moved an invalid file (with a note beside it saying why). */
+  quarantinedTo?: string;
 }
+
+export const QUARANTINE_DIR = 'quarantine';
 
 /**
  * A workspace folder holding one JSON document per link assessment in `links/<id>.json`.
@@ -22,8 +30,24 @@ export interface UnreadableFile {
 export class WorkspaceStore {
   readonly linksDir: string;
 
+  /** Set when another process holds the workspace: every write is refused with this message. */
+  private readOnlyReason: string | null = null;
+
   constructor(readonly root: string, private readonly now: () => Date = () => new Date()) {
     this.linksDir = path.join(root, 'links');
+  }
+
+  /** Refuses writes from now on, saying why (the workspace lock is held elsewhere). */
+  setReadOnly(reason: string | null): void {
+    this.readOnlyReason = reason;
+  }
+
+  get readOnly(): string | null {
+    return this.readOnlyReason;
+  }
+
+  private assertWritable(): void {
+    if (this.readOnlyReason) throw new OperationError('conflict', this.readOnlyReason);
   }
 
   private fileOf(id: string): string {
@@ -48,38 +72,60 @@ export class WorkspaceStore {
     const unreadable: UnreadableFile[] = [];
     results.forEach((result, i) => {
       if ('document' in result) documents.push(result.document);
-      else unreadable.push({ file: files[i]!, reason: result.reason });
+      else unreadable.push({ file: files[i]!, reason: result.reason, kind: result.kind });
     });
     documents.sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id));
     return { documents, unreadable };
   }
 
-  private async readDocument(file: string): Promise<{ document: AssessmentDocument } | { reason: string }> {
+  private async readDocument(file: string): Promise<ReadResult> {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      return { reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+      return { reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, kind: 'invalid' };
     }
     return this.parseDocument(() => text);
   }
 
-  private parseDocument(read: () => string): { document: AssessmentDocument } | { reason: string } {
+  private parseDocument(read: () => string): ReadResult {
     let text: string;
     try {
       text = read();
     } catch (error) {
-      return { reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+      return { reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, kind: 'invalid' };
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      return { reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+      return { reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, kind: 'invalid' };
+    }
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof version === 'number' && version > ASSESSMENT_SCHEMA_VERSION) {
+      return { reason: `written by a newer Applink Advisor (schema version ${version}; this one reads ${ASSESSMENT_SCHEMA_VERSION}). Left untouched: open it with that version.`, kind: 'newer' };
     }
     const parsed = assessmentDocumentSchema.safeParse(json);
-    if (!parsed.success) return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+    if (!parsed.success) return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '), kind: 'invalid' };
     return { document: parsed.data };
+  }
+
+  /**
+   * Moves an unreadable file into `quarantine/` with a note saying why, when and by which version, so
+   * the rest of the workspace opens and nothing is deleted silently.
+   */
+  async quarantine(file: UnreadableFile, appVersion: string): Promise<string> {
+    this.assertWritable();
+    const dir = path.join(this.root, QUARANTINE_DIR);
+    await mkdir(dir, { recursive: true });
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const target = path.join(dir, `${path.basename(file.file)}.${stamp}`);
+    await rename(file.file, target);
+    await writeFileAtomic(`${target}.note.json`, stableStringify({
+      file: path.basename(file.file), reason: file.reason, quarantinedAt: this.now().toISOString(), by: `Applink Advisor ${appVersion}`,
+    }));
+    await fsyncDirectory(this.linksDir);
+    return target;
   }
 
   /** The stored document of one link, or null. */
@@ -104,6 +150,7 @@ export class WorkspaceStore {
 
   /** Writes a document for a link, keeping its creation time and checklist progress unless replaced. */
   private async write(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
+    this.assertWritable();
     const file = this.fileOf(link.id);
     const existing = await this.get(link.id);
     const timestamp = this.now().toISOString();
@@ -153,6 +200,7 @@ export class WorkspaceStore {
 
   /** Deletes links' files; returns how many existed. */
   async delete(ids: string[]): Promise<number> {
+    this.assertWritable();
     const files = ids.map((id) => this.fileOf(id));
     let deleted = 0;
     for (const file of files) {
@@ -182,6 +230,7 @@ export class WorkspaceStore {
   }
 
   async writeMeta(meta: WorkspaceMeta): Promise<void> {
+    this.assertWritable();
     await mkdir(this.root, { recursive: true });
     await writeFileAtomic(this.metaFile, stableStringify(meta));
   }
@@ -190,7 +239,11 @@ export class WorkspaceStore {
    * Opens the workspace. A folder opened for the first time is seeded with `seed` (the demo estate)
    * and marked as a demo, so the app explains itself on first launch.
    */
-  async open(seed: Link[]): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
+  async open(seed: Link[], appVersion = 'unknown'): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
+    if (this.readOnlyReason) {
+      const meta = await this.readMeta();
+      return { isDemo: meta?.demo ?? false, ...(await this.list()) };
+    }
     let meta = await this.readMeta();
     if (!meta) {
       const existing = await this.list();
@@ -200,6 +253,7 @@ export class WorkspaceStore {
       await this.writeMeta(meta);
     }
     const { documents, unreadable } = await this.list();
+    for (const file of unreadable) if (file.kind === 'invalid') file.quarantinedTo = await this.quarantine(file, appVersion);
     return { isDemo: meta.demo, documents, unreadable };
   }
 

@@ -60,6 +60,7 @@ export function App() {
   const loadState = useWorkspace((s) => s.loadState);
   const error = useWorkspace((s) => s.error);
   const unreadable = useWorkspace((s) => s.unreadable);
+  const readOnly = useWorkspace((s) => s.readOnly);
   const workspacePath = useWorkspace((s) => s.workspacePath);
   const open = useWorkspace((s) => s.open);
   const route = useUi((s) => s.route);
@@ -99,10 +100,18 @@ export function App() {
       <main id="main" tabIndex={-1} data-load-state={loadState}>
         {loadState === 'error' && <p role="alert" className="error">The workspace could not be opened: {error}</p>}
         {(loadState === 'loading' || loadState === 'idle') && <p role="status" className="muted">Opening the workspace…</p>}
+        {readOnly && <div role="alert" className="warning"><strong>Read-only.</strong> {readOnly}</div>}
         {unreadable.length > 0 && (
           <div role="alert" className="warning">
-            {unreadable.length} file(s) in the workspace could not be read and are left untouched:
-            <ul>{unreadable.map((u) => <li key={u.file}><code>{u.file}</code>: {u.reason}</li>)}</ul>
+            {unreadable.length} file(s) in the workspace could not be opened; every other link is here.
+            <ul>
+              {unreadable.map((u) => (
+                <li key={u.file}>
+                  <code>{u.file}</code>: {u.reason}
+                  {u.quarantinedTo && <> — moved to <code>{u.quarantinedTo}</code> with a note beside it.</>}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
         {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : <InventoryView />)}

@@ -25,7 +25,9 @@ export const CONTRACT = {
       /** The workspace still holds the demo estate it was seeded with on first launch. */
       isDemo: z.boolean(),
       documents: z.array(assessmentDocumentSchema),
-      unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
+      unreadable: z.array(z.object({ file: z.string(), reason: z.string(), kind: z.enum(['invalid', 'newer']), quarantinedTo: z.string().optional() })),
+      /** Why the workspace is read-only here (another process holds it), or null. */
+      readOnly: z.string().nullable(),
     }),
   },
   'workspace.startEmpty': {

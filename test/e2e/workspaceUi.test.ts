@@ -1,5 +1,9 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { acquireWorkspaceLock } from '../../electron/services/workspaceLock.ts';
+import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { makeLink } from '../fixtures/links.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../harness/axe.ts';
@@ -204,6 +208,40 @@ describe('workspace UI journeys', () => {
     const png = await readFile(path.join(app.exportDir, 'jira-wiki-current-flowchart.png'));
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it('opens the rest of the workspace when a file is corrupt, and says where it was moved', async () => {
+    const workspaceDir = await mkdtemp(path.join(tmpdir(), 'applink-e2e-corrupt-'));
+    try {
+      await new WorkspaceStore(workspaceDir).save(makeLink({ id: 'intact', name: 'Intact link' }));
+      await writeFile(path.join(workspaceDir, 'links', 'broken.json'), '{"schemaVersion": 1, "link": ');
+      app = await suite.start({ workspaceDir });
+      await app.open();
+      const alert = app.page.getByRole('alert').filter({ hasText: 'could not be opened' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/broken\.json: not valid JSON.*moved to .*quarantine.*broken\.json\./);
+      await app.page.getByRole('button', { name: 'Intact link' }).waitFor();
+    } finally {
+      await rm(workspaceDir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens read-only, saying who holds it, when another process has the workspace', async () => {
+    const workspaceDir = await mkdtemp(path.join(tmpdir(), 'applink-e2e-locked-'));
+    const other = await acquireWorkspaceLock(workspaceDir, 'Applink Advisor on the other desk');
+    try {
+      app = await suite.start({ workspaceDir, seed: () => [] });
+      await app.open();
+      await app.page.getByRole('alert').filter({ hasText: 'Read-only.' }).waitFor();
+      expect(await app.page.getByRole('alert').filter({ hasText: 'Read-only.' }).textContent()).toMatch(/open in Applink Advisor on the other desk/);
+      await app.page.getByLabel('New link name').fill('Should not be saved');
+      await app.page.getByRole('button', { name: 'Add link' }).click();
+      await app.page.getByRole('alert').filter({ hasText: /read-only here/ }).nth(1).waitFor();
+      await expect(readdir(path.join(workspaceDir, 'links'))).rejects.toThrow();
+    } finally {
+      if (other.held) await other.release();
+      await rm(workspaceDir, { recursive: true, force: true });
+    }
   });
 
   it('starts an empty workspace from the demo after confirmation', async () => {

@@ -10,6 +10,7 @@ import { createHandlers } from '../../electron/services/handlers.ts';
 import { PreferencesStore } from '../../electron/services/preferencesStore.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
+import { acquireWorkspaceLock } from '../../electron/services/workspaceLock.ts';
 import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -56,6 +57,9 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.');
   const workspaceDir = options.workspaceDir ?? (await mkdtemp(path.join(tmpdir(), 'applink-advisor-e2e-')));
   const store = new WorkspaceStore(workspaceDir);
+  // The same lock the main process takes: a workspace held elsewhere opens read-only.
+  const lock = await acquireWorkspaceLock(workspaceDir, 'Applink Advisor (test harness)');
+  if (!lock.held) store.setReadOnly(lock.message);
   const exportDir = path.join(workspaceDir, '..', `${path.basename(workspaceDir)}-exports`);
   await mkdir(exportDir, { recursive: true });
   // Stands in for the save dialog: the user accepts the suggested name in a folder beside the workspace.
@@ -75,6 +79,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       await context.close();
       // Operations the page started may still be running in this process: let them finish first.
       await Promise.allSettled([...inFlight]);
+      if (lock.held) await lock.release();
       if (!options.workspaceDir) await rm(workspaceDir, { recursive: true, force: true });
       await rm(exportDir, { recursive: true, force: true });
     },

@@ -23,7 +23,8 @@ interface WorkspaceState {
   documents: AssessmentDocument[];
   isDemo: boolean;
   workspacePath: string;
-  unreadable: Array<{ file: string; reason: string }>;
+  unreadable: Array<{ file: string; reason: string; kind: 'invalid' | 'newer'; quarantinedTo?: string }>;
+  readOnly: string | null;
   loadState: LoadState;
   error: string | null;
   saves: Record<string, SaveState>;
@@ -157,6 +158,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     isDemo: false,
     workspacePath: '',
     unreadable: [],
+    readOnly: null,
     loadState: 'idle',
     error: null,
     saves: {},
