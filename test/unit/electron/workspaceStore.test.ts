@@ -43,7 +43,7 @@ describe('WorkspaceStore', () => {
     await writeFile(path.join(dir, 'links', 'broken.json'), '{"schemaVersion": 1, "link": ');
     const { documents, unreadable } = await store.list();
     expect(documents.map((d) => d.link.id)).toEqual(['good']);
-    expect(unreadable).toEqual([{ file: path.join(dir, 'links', 'broken.json'), reason: expect.stringMatching(/not valid JSON/) }]);
+    expect(unreadable).toEqual([{ file: path.join(dir, 'links', 'broken.json'), kind: 'invalid', reason: expect.stringMatching(/not valid JSON/) }]);
     expect((await readdir(path.join(dir, 'links'))).sort()).toEqual(['broken.json', 'good.json']);
   });
 
