@@ -1,9 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessLink } from '../shared/engine/assessLink.ts';
 import { checklistsFor } from '../shared/engine/checklist.ts';
 import { parseInventory } from '../shared/model/inventory.ts';
 import { checklistMarkdown } from '../shared/present/checklistDocument.ts';
+import { ASSESSMENT_SCHEMA_VERSION } from '../shared/model/assessmentDocument.ts';
+import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
+import { LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
+import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
 import { verdictToJson, verdictToText } from '../shared/present/verdictReport.ts';
 
 /** Where the CLI writes; tests pass collectors. */
@@ -19,6 +24,8 @@ export const HELP = `applink-advisor — assess Atlassian application-link authe
 Usage:
   applink-advisor assess <inventory.json> [--format json|table]
   applink-advisor checklist <inventory.json> --link ID [--format json|md]
+  applink-advisor workspace info|verify [--workspace DIR]
+  applink-advisor list [--workspace DIR] [--format json|table]
   applink-advisor --help | --version
 
 Commands:
@@ -30,7 +37,14 @@ Commands:
                             every item with its id, section, end, sources and state (all "open", since an
                             inventory file carries no progress). Locked checklists say why.
 
+  workspace info            Where the workspace is, how many links it holds, who holds its lock.
+  workspace verify          Check every document; print each problem. Exit 0 only when all are healthy.
+                            Read-only: nothing is moved or changed.
+  list                      The links of a workspace with their recommendation and worst finding.
+
 Options:
+  --workspace DIR           The workspace folder (default: the app's, under the user-data folder, or
+                            $APPLINK_ADVISOR_WORKSPACE).
   --link ID                 The link of the checklist command.
   --format json|table|md    assess: table (default) or json; checklist: md (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
@@ -39,7 +53,8 @@ Options:
   -v, --version             Show the version.
 
 Exit status:
-  0  success
+  0  success (for workspace verify: every document is healthy)
+  1  workspace verify found problems
   2  the input could not be read or is not a valid inventory (one message per problem, with its JSON path);
      nothing is assessed from a broken file
   64 the command line is wrong
@@ -125,6 +140,52 @@ async function checklistCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true });
+  const [action] = positionals;
+  if (positionals.length !== 1 || (action !== 'info' && action !== 'verify')) {
+    io.err('workspace takes info or verify. See applink-advisor --help.\n');
+    return 64;
+  }
+  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const { documents, unreadable } = await store.list();
+  if (action === 'info') {
+    const meta = await store.readMeta().catch(() => null);
+    const lock = await readFile(path.join(store.root, LOCK_FILE), 'utf8').then((t) => JSON.parse(t) as LockOwner, () => null);
+    const quarantined = (await readdir(path.join(store.root, QUARANTINE_DIR)).catch(() => [])).filter((f) => !f.endsWith('.note.json'));
+    io.out([
+      `Workspace:   ${store.root}`,
+      `Links:       ${documents.length}${meta?.demo ? ' (the demo estate)' : ''}`,
+      `Schema:      assessment documents v${ASSESSMENT_SCHEMA_VERSION}${meta ? `; workspace created ${meta.createdAt}` : '; not opened by the app yet'}`,
+      `Unreadable:  ${unreadable.length}`,
+      `Quarantined: ${quarantined.length}`,
+      `Lock:        ${lock ? `${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}` : 'free'}`,
+    ].join('\n') + '\n');
+    return 0;
+  }
+  for (const problem of unreadable) io.err(`${problem.file}: ${problem.reason}\n`);
+  io.out(`${documents.length} healthy, ${unreadable.length} with problems.\n`);
+  return unreadable.length === 0 ? 0 : 1;
+}
+
+async function listCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, format: { type: 'string', default: 'table' } } });
+  if (values.format !== 'json' && values.format !== 'table') {
+    io.err(`--format must be json or table, not "${values.format}".\n`);
+    return 64;
+  }
+  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const { documents, unreadable } = await store.list();
+  const rows = documents.map((d) => {
+    const verdict = assessLink(d.link);
+    return { id: d.link.id, name: d.link.name, recommended: verdict.recommended, worstSeverity: verdict.worstSeverity, updatedAt: d.updatedAt };
+  });
+  if (values.format === 'json') io.out(`${JSON.stringify({ workspace: store.root, links: rows, unreadable }, null, 2)}\n`);
+  else io.out(rows.map((r) => `${r.id.padEnd(24)} ${r.recommended.padEnd(20)} ${(r.worstSeverity ?? '-').padEnd(9)} ${r.name}`).join('\n') + (rows.length ? '\n' : ''));
+  for (const problem of unreadable) io.err(`${problem.file}: ${problem.reason}\n`);
+  return 0;
+}
+
 /** Runs the command line; returns the exit status. */
 export async function runCli(argv: string[], io: CliIo = processIo, version = '0.0.0'): Promise<number> {
   const [command, ...rest] = argv;
@@ -144,6 +205,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return await assessCommand(rest, io);
       case 'checklist':
         return await checklistCommand(rest, io);
+      case 'workspace':
+        return await workspaceCommand(rest, io);
+      case 'list':
+        return await listCommand(rest, io);
       default:
         io.err(`Unknown command "${command}". See applink-advisor --help.\n`);
         return 64;

@@ -30,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
     applySessionGuards(session.defaultSession);
     registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
     const store = new WorkspaceStore(process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(app.getPath('userData'), 'workspace'));
+    // userData is ~/.config/Applink Advisor (Linux); electron/services/defaultWorkspace.ts computes the same for the CLI.
     const lock = await acquireWorkspaceLock(store.root, `Applink Advisor ${app.getVersion()}`);
     if (lock.held) app.on('will-quit', () => void lock.release());
     else store.setReadOnly(lock.message);

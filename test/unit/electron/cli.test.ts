@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { runCli } from '../../../electron/cli.ts';
+import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { makeLink } from '../../fixtures/links.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -89,10 +92,26 @@ describe('applink-advisor assess', () => {
     expect((await cli('checklist', 'assets/demo-estate.inventory.json')).code).toBe(64);
   });
 
+  it('verifies a workspace: exit 0 when healthy, 1 with each problem named, nothing moved', async () => {
+    const workspace = path.join(dir, 'ws');
+    const store = new WorkspaceStore(workspace);
+    await store.save(makeLink({ id: 'one' }));
+    expect(await cli('workspace', 'verify', '--workspace', workspace)).toMatchObject({ code: 0, out: '1 healthy, 0 with problems.\n' });
+    await writeFile(path.join(workspace, 'links', 'bad.json'), '{');
+    const broken = await cli('workspace', 'verify', '--workspace', workspace);
+    expect(broken).toMatchObject({ code: 1, out: '1 healthy, 1 with problems.\n', err: expect.stringMatching(/bad\.json: not valid JSON/) });
+    expect(await readFile(path.join(workspace, 'links', 'bad.json'), 'utf8')).toBe('{');
+    const info = await cli('workspace', 'info', '--workspace', workspace);
+    expect(info.out).toMatch(/Links: {7}1\n/);
+    expect(info.out).toMatch(/Lock: {8}free/);
+    const list = JSON.parse((await cli('list', '--workspace', workspace, '--format', 'json')).out);
+    expect(list.links).toEqual([expect.objectContaining({ id: 'one', recommended: 'OAUTH_IMPERSONATION' })]);
+  });
+
   it('documents every command and option in --help', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const word of ['assess', 'checklist <inventory.json> --link ID', '--link ID', '--format json|table|md', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', '--format json|table|md', '--help', '--version', 'Exit status']) expect(out).toContain(word);
     expect((await cli('--version')).out).toBe('9.9.9\n');
   });
 });
