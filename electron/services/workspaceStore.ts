@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { blankLink, LINK_ID_PATTERN, type Link } from '../../shared/model/link.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
+import { applyAtomically, recoverTransactions } from './transaction.ts';
 import { WORKSPACE_FORMAT, WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 
 type ReadResult = { document: AssessmentDocument } | { reason: string; kind: UnreadableFile['kind'] };
@@ -148,10 +149,8 @@ export class WorkspaceStore {
     return next;
   }
 
-  /** Writes a document for a link, keeping its creation time and checklist progress unless replaced. */
-  private async write(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
-    this.assertWritable();
-    const file = this.fileOf(link.id);
+  /** The document to store for a link, keeping its creation time and checklist progress unless replaced. */
+  private async buildDocument(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
     const existing = await this.get(link.id);
     const timestamp = this.now().toISOString();
     const nextChecklists = checklists ?? existing?.checklists;
@@ -163,6 +162,13 @@ export class WorkspaceStore {
       createdAt: existing?.createdAt ?? timestamp,
       updatedAt: unchanged ? existing.updatedAt : timestamp,
     };
+    return document;
+  }
+
+  private async write(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
+    this.assertWritable();
+    const file = this.fileOf(link.id);
+    const document = await this.buildDocument(link, checklists);
     await mkdir(this.linksDir, { recursive: true });
     await writeFileAtomic(file, stableStringify(document));
     return document;
@@ -191,28 +197,21 @@ export class WorkspaceStore {
     return this.save(blankLink(randomUUID(), name));
   }
 
-  /** Saves several links; each file is written atomically. */
+  /** Saves several links all-or-nothing: after a crash either every one is saved or none is. */
   async saveMany(links: Link[]): Promise<AssessmentDocument[]> {
+    this.assertWritable();
     const documents: AssessmentDocument[] = [];
-    for (const link of links) documents.push(await this.save(link));
+    for (const link of links) documents.push(await this.buildDocument(link));
+    await applyAtomically(this.root, documents.map((d) => ({ file: this.fileOf(d.link.id), content: stableStringify(d) })));
     return documents;
   }
 
-  /** Deletes links' files; returns how many existed. */
+  /** Deletes links all-or-nothing; returns how many existed. */
   async delete(ids: string[]): Promise<number> {
     this.assertWritable();
-    const files = ids.map((id) => this.fileOf(id));
-    let deleted = 0;
-    for (const file of files) {
-      try {
-        await rm(file);
-        deleted++;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    }
-    if (deleted > 0) await fsyncDirectory(this.linksDir);
-    return deleted;
+    const files = ids.map((id) => this.fileOf(id)).filter((file) => existsSync(file));
+    if (files.length > 0) await applyAtomically(this.root, files.map((file) => ({ file, delete: true as const })));
+    return files.length;
   }
 
   private get metaFile(): string {
@@ -240,6 +239,7 @@ export class WorkspaceStore {
    * and marked as a demo, so the app explains itself on first launch.
    */
   async open(seed: Link[], appVersion = 'unknown'): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
+    if (!this.readOnlyReason) await recoverTransactions(this.root);
     if (this.readOnlyReason) {
       const meta = await this.readMeta();
       return { isDemo: meta?.demo ?? false, ...(await this.list()) };
@@ -260,7 +260,7 @@ export class WorkspaceStore {
   /** Removes every link and clears the demo mark: the user's own, empty workspace. */
   async startEmpty(): Promise<number> {
     const { documents } = await this.list();
-    const removed = documents.length > 0 ? await this.delete(documents.map((d) => d.link.id)) : 0;
+    const removed = await this.delete(documents.map((d) => d.link.id));
     const meta = await this.readMeta();
     await this.writeMeta({ format: WORKSPACE_FORMAT, schemaVersion: 1, createdAt: meta?.createdAt ?? this.now().toISOString(), demo: false });
     return removed;

@@ -20,11 +20,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function runUntilKilled(start: number, lifetimeMs: number): Promise<{ acked: Map<string, number>; count: number }> {
+function runUntilKilled(mode: 'single' | 'bulk', root: string, start: number, lifetimeMs: number): Promise<{ acked: Map<string, number>; count: number; last: string | null }> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, [child, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_ = spawn(process.execPath, [child, mode, root, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const acked = new Map<string, number>();
     let count = 0;
+    let last: string | null = null;
     let buffer = '';
     let stderr = '';
     process_.stdout.on('data', (chunk: Buffer) => {
@@ -33,6 +34,7 @@ function runUntilKilled(start: number, lifetimeMs: number): Promise<{ acked: Map
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         const [, id, counter] = line.split(' ');
+        if (line) last = line;
         if (id && counter) {
           acked.set(id, Number(counter));
           count++;
@@ -41,9 +43,10 @@ function runUntilKilled(start: number, lifetimeMs: number): Promise<{ acked: Map
     });
     process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => process_.kill('SIGKILL'), lifetimeMs);
-    process_.on('exit', (code, signal) => {
+    // 'close', not 'exit': only then has every acknowledgement the child wrote been read.
+    process_.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL') resolve({ acked, count });
+      if (signal === 'SIGKILL') resolve({ acked, count, last });
       else reject(new Error(`the save loop ended by itself (code ${code}): ${stderr}`));
     });
   });
@@ -60,7 +63,7 @@ describe('crash safety under SIGKILL', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       // Mostly short lives, so many kills land inside a write; some longer ones build up saves.
       const lifetime = 80 + Math.floor(Math.random() * (kill % 10 === 0 ? 500 : 150));
-      const { acked, count } = await runUntilKilled(start, lifetime);
+      const { acked, count } = await runUntilKilled('single', dir, start, lifetime);
       for (const [id, counter] of acked) {
         latest.set(id, Math.max(latest.get(id) ?? -1, counter));
         start = Math.max(start, counter + 1);
@@ -84,5 +87,38 @@ describe('crash safety under SIGKILL', () => {
     }
     console.log(`crash test: ${KILLS} kills, ${acknowledged} acknowledged saves, ${latest.size} links checked after every kill, ${killedMidWrite} kills interrupted a write (its hidden temp file is ignored by the store)`);
     expect(latest.size).toBeGreaterThan(0);
+  }, 600_000);
+
+  it(`applies multi-link saves and deletes all-or-nothing (${Math.round(KILLS / 2)} kills)`, async () => {
+    const bulkDir = path.join(dir, 'bulk');
+    const store = new WorkspaceStore(bulkDir);
+    let start = 1;
+    let lastAck: { kind: string; counter: number } | null = null;
+    let seen = { empty: 0, full: 0 };
+    let recovered = { rolledForward: 0, rolledBack: 0 };
+    for (let kill = 0; kill < KILLS / 2; kill++) {
+      const { last } = await runUntilKilled('bulk', bulkDir, start, 80 + Math.floor(Math.random() * 200));
+      if (last) {
+        const [kind, , counter] = last.split(' ');
+        lastAck = { kind: kind!, counter: Number(counter) };
+      }
+      const pending = (await readdir(bulkDir).catch(() => [] as string[])).filter((f) => f.startsWith('.txn-') && !f.endsWith('.journal.json'));
+      const journals = (await readdir(bulkDir).catch(() => [] as string[])).filter((f) => f.endsWith('.journal.json'));
+      recovered = { rolledForward: recovered.rolledForward + journals.length, rolledBack: recovered.rolledBack + pending.length - journals.length };
+      await store.open([]); // recovery: finish a committed operation, discard an uncommitted one
+      const { documents, unreadable } = await store.list();
+      expect(unreadable).toEqual([]);
+      const generations = new Set(documents.filter((d) => d.link.id.startsWith('batch-')).map((d) => d.link.name));
+      const count = documents.filter((d) => d.link.id.startsWith('batch-')).length;
+      expect([0, 30], `after kill ${kill}: a partial batch of ${count}`).toContain(count);
+      expect(generations.size, `after kill ${kill}: mixed generations ${[...generations].join(', ')}`).toBeLessThanOrEqual(1);
+      if (lastAck?.kind === 'SAVE' && count === 30) expect(Number([...generations][0]!.split(' ')[1])).toBeGreaterThanOrEqual(lastAck.counter);
+      if (lastAck?.kind === 'SAVE' && count === 0) expect((lastAck.counter + 1) % 4, 'only a delete after the acknowledged save may empty the batch').toBe(0);
+      seen = count === 0 ? { ...seen, empty: seen.empty + 1 } : { ...seen, full: seen.full + 1 };
+      const leftovers = (await readdir(bulkDir)).filter((f) => f.startsWith('.txn-'));
+      expect(leftovers, 'recovery leaves no transaction behind').toEqual([]);
+      start = (lastAck?.counter ?? start) + 1;
+    }
+    console.log(`bulk crash test: ${Math.round(KILLS / 2)} kills; batch found complete ${seen.full} times, deleted ${seen.empty} times, never partial; recovery rolled ${recovered.rolledForward} operations forward and ${recovered.rolledBack} back`);
   }, 600_000);
 });
