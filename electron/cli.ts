@@ -7,7 +7,7 @@ import { parseInventory } from '../shared/model/inventory.ts';
 import { checklistMarkdown } from '../shared/present/checklistDocument.ts';
 import { ASSESSMENT_SCHEMA_VERSION } from '../shared/model/assessmentDocument.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
-import { LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
+import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
 import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
 import { verdictToJson, verdictToText } from '../shared/present/verdictReport.ts';
 
@@ -24,7 +24,8 @@ export const HELP = `applink-advisor — assess Atlassian application-link authe
 Usage:
   applink-advisor assess <inventory.json> [--format json|table]
   applink-advisor checklist <inventory.json> --link ID [--format json|md]
-  applink-advisor workspace info|verify [--workspace DIR]
+  applink-advisor workspace info|verify|backups|backup [--workspace DIR]
+  applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
   applink-advisor --help | --version
 
@@ -40,6 +41,10 @@ Commands:
   workspace info            Where the workspace is, how many links it holds, who holds its lock.
   workspace verify          Check every document; print each problem. Exit 0 only when all are healthy.
                             Read-only: nothing is moved or changed.
+  workspace backups         The workspace's snapshots, newest first.
+  workspace backup          Take a snapshot now (kept until removed; automatic ones rotate, 20 kept).
+  workspace restore <id>    Make the links exactly those of a snapshot, all-or-nothing, after a safety
+                            snapshot of the current state. Refused while the app has the workspace open.
   list                      The links of a workspace with their recommendation and worst finding.
 
 Options:
@@ -142,12 +147,37 @@ async function checklistCommand(args: string[], io: CliIo): Promise<number> {
 
 async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true });
-  const [action] = positionals;
-  if (positionals.length !== 1 || (action !== 'info' && action !== 'verify')) {
-    io.err('workspace takes info or verify. See applink-advisor --help.\n');
+  const [action, argument] = positionals;
+  const actions = ['info', 'verify', 'backups', 'backup', 'restore'];
+  if (!action || !actions.includes(action) || positionals.length !== (action === 'restore' ? 2 : 1)) {
+    io.err('workspace takes info, verify, backups, backup or restore <id>. See applink-advisor --help.\n');
     return 64;
   }
   const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  if (action === 'backups') {
+    const backups = await store.backups.list();
+    io.out(backups.map((b) => `${b.id}  ${String(b.linkCount).padStart(6)} links  ${b.automatic ? 'automatic' : 'on demand'}  ${b.reason}`).join('\n') + (backups.length ? '\n' : 'No backups yet.\n'));
+    return 0;
+  }
+  if (action === 'backup' || action === 'restore') {
+    const lock = await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
+    if (!lock.held) {
+      io.err(`${lock.message}\n`);
+      return 1;
+    }
+    try {
+      if (action === 'backup') {
+        const backup = await store.backups.create('on demand (command line)', false);
+        io.out(`Backed up ${backup.linkCount} links as ${backup.id}.\n`);
+      } else {
+        const { restored, safety } = await store.restoreBackup(argument!);
+        io.out(`Restored ${restored.linkCount} links from ${restored.id}. The state before is kept as ${safety.id}.\n`);
+      }
+      return 0;
+    } finally {
+      await lock.release();
+    }
+  }
   const { documents, unreadable } = await store.list();
   if (action === 'info') {
     const meta = await store.readMeta().catch(() => null);

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract/api.ts';
+import { OperationError } from '../../shared/contract/operationError.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { closeMigration, saveChecklistState } from './checklistService.ts';
@@ -36,6 +37,12 @@ export function createHandlers({ store, preferences, appVersion, seedLinks, choo
     'checklists.close': async ({ linkId, checklistId }) => closeMigration(store, linkId, checklistId, (await preferences.get()).operatorName),
     'preferences.get': () => preferences.get(),
     'preferences.set': (value) => preferences.set(value),
+    'backups.list': async () => ({ backups: await store.backups.list() }),
+    'backups.create': async ({ reason }) => {
+      if (store.readOnly) throw new OperationError('conflict', store.readOnly);
+      return store.backups.create(reason, false);
+    },
+    'backups.restore': ({ id }) => store.restoreBackup(id),
   };
 }
 

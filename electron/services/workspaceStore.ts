@@ -8,6 +8,7 @@ import { blankLink, LINK_ID_PATTERN, type Link } from '../../shared/model/link.t
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
 import { applyAtomically, recoverTransactions } from './transaction.ts';
+import { Backups } from './backups.ts';
 import { WORKSPACE_FORMAT, WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 
 type ReadResult = { document: AssessmentDocument } | { reason: string; kind: UnreadableFile['kind'] };
@@ -34,8 +35,23 @@ export class WorkspaceStore {
   /** Set when another process holds the workspace: every write is refused with this message. */
   private readOnlyReason: string | null = null;
 
+  readonly backups: Backups;
+
   constructor(readonly root: string, private readonly now: () => Date = () => new Date()) {
     this.linksDir = path.join(root, 'links');
+    this.backups = new Backups(root, now);
+  }
+
+  /** An automatic snapshot before an operation on many links; nothing to keep when there are no links yet. */
+  private async snapshotBefore(reason: string): Promise<void> {
+    const links = await readdir(this.linksDir).catch(() => [] as string[]);
+    if (links.some((f) => f.endsWith('.json'))) await this.backups.create(reason, true);
+  }
+
+  /** Restores a snapshot (after a safety snapshot of the current state). */
+  async restoreBackup(id: string) {
+    this.assertWritable();
+    return this.backups.restore(id);
   }
 
   /** Refuses writes from now on, saying why (the workspace lock is held elsewhere). */
@@ -200,6 +216,7 @@ export class WorkspaceStore {
   /** Saves several links all-or-nothing: after a crash either every one is saved or none is. */
   async saveMany(links: Link[]): Promise<AssessmentDocument[]> {
     this.assertWritable();
+    await this.snapshotBefore(`before saving ${links.length} links at once`);
     const documents: AssessmentDocument[] = [];
     for (const link of links) documents.push(await this.buildDocument(link));
     await applyAtomically(this.root, documents.map((d) => ({ file: this.fileOf(d.link.id), content: stableStringify(d) })));
@@ -210,6 +227,7 @@ export class WorkspaceStore {
   async delete(ids: string[]): Promise<number> {
     this.assertWritable();
     const files = ids.map((id) => this.fileOf(id)).filter((file) => existsSync(file));
+    if (files.length > 1) await this.snapshotBefore(`before deleting ${files.length} links`);
     if (files.length > 0) await applyAtomically(this.root, files.map((file) => ({ file, delete: true as const })));
     return files.length;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hasBridge } from './api.ts';
+import { BackupsDialog } from './components/BackupsDialog.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { useGlobalShortcuts } from './lib/useGlobalShortcuts.ts';
@@ -66,6 +67,7 @@ export function App() {
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   useGlobalShortcuts();
 
   const loadPreferences = usePreferences((s) => s.load);
@@ -94,6 +96,7 @@ export function App() {
         <span className="workspace-path muted" title={workspacePath}>{workspacePath}</span>
         <SaveIndicator />
         <OperatorButton />
+        <button type="button" onClick={() => setBackupsOpen(true)}>Backups</button>
         <button type="button" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">Shortcuts</button>
       </header>
       <DemoBanner />
@@ -117,6 +120,7 @@ export function App() {
         {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : <InventoryView />)}
       </main>
       <ShortcutSheet />
+      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
     </div>
   );
 }

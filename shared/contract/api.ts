@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
 import { assessmentDocumentSchema } from '../model/assessmentDocument.ts';
 import { checklistStateSchema } from '../model/checklistState.ts';
+import { backupInfoSchema } from '../model/backupInfo.ts';
 import { preferencesSchema } from '../model/preferences.ts';
 import { LINK_ID_PATTERN, linkSchema } from '../model/link.ts';
 import type { OperationName } from './operationNames.ts';
@@ -77,6 +78,18 @@ export const CONTRACT = {
   'preferences.set': {
     args: preferencesSchema.strict(),
     result: preferencesSchema,
+  },
+  'backups.list': {
+    args: empty,
+    result: z.object({ backups: z.array(backupInfoSchema) }),
+  },
+  'backups.create': {
+    args: z.object({ reason: z.string().trim().min(1).max(200) }).strict(),
+    result: backupInfoSchema,
+  },
+  'backups.restore': {
+    args: z.object({ id: z.string().regex(/^[0-9TZ-]+-[0-9a-f]{6}$/, 'expected a backup id') }).strict(),
+    result: z.object({ restored: backupInfoSchema, safety: backupInfoSchema }),
   },
 } as const satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;
 

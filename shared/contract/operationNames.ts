@@ -5,6 +5,7 @@
 export const OPERATION_NAMES = [
   'app.info', 'workspace.open', 'workspace.startEmpty', 'links.create', 'links.save', 'links.saveMany', 'links.delete', 'export.save',
   'checklists.update', 'checklists.close', 'preferences.get', 'preferences.set',
+  'backups.list', 'backups.create', 'backups.restore',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -244,6 +244,32 @@ describe('workspace UI journeys', () => {
     }
   });
 
+  it('restores a backup after links were deleted (a safety snapshot of the state before is taken first)', async () => {
+    const page = await openDemo();
+    await page.getByRole('button', { name: 'Backups' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Backups' });
+    await dialog.getByRole('button', { name: 'Back up now' }).click();
+    await dialog.getByText('Backed up 17 links.').waitFor();
+    expect(await axeViolations(page), 'backups dialog').toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByLabel('Authentication').selectOption('trustedApps');
+    await page.getByLabel('Select all shown links').check();
+    await page.getByRole('button', { name: /^Delete…/ }).click();
+    await page.getByRole('button', { name: 'Delete 4 links' }).click();
+    await expect.poll(() => rowNames(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Backups' }).click();
+    await dialog.getByText('before deleting 4 links (automatic)').waitFor();
+    await dialog.getByRole('row').filter({ hasText: 'on demand' }).getByRole('button', { name: /^Restore the backup/ }).click();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await dialog.getByRole('status').filter({ hasText: /^(Restored|Failed)/ }).waitFor();
+    expect(await dialog.getByRole('status').filter({ hasText: /^(Restored|Failed)/ }).textContent()).toMatch(/^Restored 17 links from/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => rowNames(page)).toEqual(['Jira → Crowd (directory)', 'Jira ↔ Wiki (Confluence)', 'Jira ↔ Wiki (DR site)', 'Wiki → Jira Data Center cluster']);
+    expect((await readdir(path.join(app.workspaceDir, 'links'))).length).toBe(17);
+  });
+
   it('starts an empty workspace from the demo after confirmation', async () => {
     const page = await openDemo();
     await page.getByRole('button', { name: 'Start an empty workspace…' }).click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { runCli } from '../../../electron/cli.ts';
+import { acquireWorkspaceLock } from '../../../electron/services/workspaceLock.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
@@ -106,6 +107,25 @@ describe('applink-advisor assess', () => {
     expect(info.out).toMatch(/Lock: {8}free/);
     const list = JSON.parse((await cli('list', '--workspace', workspace, '--format', 'json')).out);
     expect(list.links).toEqual([expect.objectContaining({ id: 'one', recommended: 'OAUTH_IMPERSONATION' })]);
+  });
+
+  it('backs up and restores a workspace, keeping a safety snapshot, and refuses while the app holds it', async () => {
+    const workspace = path.join(dir, 'ws-backup');
+    const store = new WorkspaceStore(workspace);
+    await store.save(makeLink({ id: 'keep', name: 'Before' }));
+    const backup = await cli('workspace', 'backup', '--workspace', workspace);
+    expect(backup).toMatchObject({ code: 0, out: expect.stringMatching(/^Backed up 1 links as \S+\.\n$/) });
+    const id = /as (\S+)\./.exec(backup.out)![1]!;
+    await store.save(makeLink({ id: 'keep', name: 'After' }));
+    await store.save(makeLink({ id: 'extra' }));
+    const restored = await cli('workspace', 'restore', id, '--workspace', workspace);
+    expect(restored).toMatchObject({ code: 0, out: expect.stringMatching(/^Restored 1 links from .* kept as /) });
+    expect((await store.list()).documents.map((d) => `${d.link.id}:${d.link.name}`)).toEqual(['keep:Before']);
+    expect((await cli('workspace', 'backups', '--workspace', workspace)).out).toMatch(/automatic {2}before restoring/);
+    const held = await acquireWorkspaceLock(workspace, 'Applink Advisor');
+    expect(await cli('workspace', 'backup', '--workspace', workspace)).toMatchObject({ code: 1, err: expect.stringMatching(/read-only here/) });
+    if (held.held) await held.release();
+    expect((await cli('workspace', 'restore', 'nonsense', '--workspace', workspace)).code).toBe(64);
   });
 
   it('documents every command and option in --help', async () => {
