@@ -1,6 +1,6 @@
 import { assessLink } from '../../shared/engine/assessLink.ts';
 import { recommendedSettings } from '../../shared/engine/recommendedSettings.ts';
-import { checklistProgress, checklistsFor, summariseVerdict } from '../../shared/engine/checklist.ts';
+import { checklistProgress, checklistsFor, migrationTarget, summariseVerdict } from '../../shared/engine/checklist.ts';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import type { ChecklistId } from '../../shared/guidance/updatePaths.ts';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
@@ -25,9 +25,7 @@ export function closeMigration(store: WorkspaceStore, linkId: string, checklistI
     const state = document.checklists?.[checklistId] ?? { items: {} };
     const progress = checklistProgress(view, state);
     if (!progress.complete) throw new OperationError('conflict', `Only ${progress.done} of ${progress.required} required items are done.`);
-    // The target of each migration: OAuth 1.0a at the level the user bases allow, or OAuth 2.0.
-    const target = checklistId === 'oauth-to-oauth2' ? 'OAUTH2' : link.answers.sharedUserBase === true ? 'OAUTH_IMPERSONATION' : 'OAUTH';
-    const settings = recommendedSettings(link, target);
+    const settings = recommendedSettings(link, migrationTarget(link, checklistId));
     if (!settings) throw new OperationError('conflict', 'There is no target configuration to record.');
     const nextLink = { ...link, config: { local: settings.local, remote: settings.remote ?? link.config.remote }, status: { working: true } };
     const after = assessLink(nextLink);

@@ -82,3 +82,9 @@ export function summariseVerdict(verdict: Verdict): VerdictSummary {
     findings: verdict.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
   };
 }
+
+/** The configuration a migration ends in: OAuth 1.0a at the level the user bases allow, or OAuth 2.0. */
+export function migrationTarget(link: Link, checklistId: ChecklistId): 'OAUTH' | 'OAUTH_IMPERSONATION' | 'OAUTH2' {
+  if (checklistId === 'oauth-to-oauth2') return 'OAUTH2';
+  return link.answers.sharedUserBase === true ? 'OAUTH_IMPERSONATION' : 'OAUTH';
+}
