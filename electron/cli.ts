@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessLink } from '../shared/engine/assessLink.ts';
+import { OperationError } from '../shared/contract/operationError.ts';
 import { checklistsFor } from '../shared/engine/checklist.ts';
 import { parseInventory } from '../shared/model/inventory.ts';
 import { checklistMarkdown } from '../shared/present/checklistDocument.ts';
@@ -61,7 +62,7 @@ Exit status:
   0  success (for workspace verify: every document is healthy)
   1  workspace verify found problems
   2  the input could not be read or is not a valid inventory (one message per problem, with its JSON path);
-     nothing is assessed from a broken file
+     nothing is assessed from a broken file; or a workspace operation was refused (unknown backup)
   64 the command line is wrong
 
 Applink Advisor never uses the network.
@@ -244,6 +245,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return 64;
     }
   } catch (error) {
+    if (error instanceof OperationError) {
+      io.err(`${error.message}\n`);
+      return 2;
+    }
     // parseArgs reports unknown options by throwing; say it in one line.
     io.err(`${error instanceof Error ? error.message : String(error)}\nSee applink-advisor --help.\n`);
     return 64;

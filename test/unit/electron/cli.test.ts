@@ -125,7 +125,7 @@ describe('applink-advisor assess', () => {
     const held = await acquireWorkspaceLock(workspace, 'Applink Advisor');
     expect(await cli('workspace', 'backup', '--workspace', workspace)).toMatchObject({ code: 1, err: expect.stringMatching(/read-only here/) });
     if (held.held) await held.release();
-    expect((await cli('workspace', 'restore', 'nonsense', '--workspace', workspace)).code).toBe(64);
+    expect(await cli('workspace', 'restore', 'nonsense', '--workspace', workspace)).toMatchObject({ code: 2, err: '"nonsense" is not a backup id.\n' });
   });
 
   it('documents every command and option in --help', async () => {
