@@ -17,6 +17,8 @@ try {
     await page.locator('.flowchart-svg[data-state="ready"]').waitFor();
     await page.screenshot({ path: path.join(OUT, `link-${scheme}.png`) });
     await page.locator('.flowchart-panel').screenshot({ path: path.join(OUT, `flowchart-${scheme}.png`) });
+    await page.locator('#checklists-heading').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, `checklist-${scheme}.png`) });
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
