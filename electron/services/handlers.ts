@@ -20,7 +20,6 @@ export interface HandlerDependencies {
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
 export function createHandlers({ store, preferences, appVersion, seedLinks, chooseSavePath }: HandlerDependencies): Handlers {
   return {
-    'app.info': async () => ({ version: appVersion, workspacePath: store.root, linkCount: (await store.list()).documents.length }),
     'workspace.open': async () => ({ workspacePath: store.root, readOnly: store.readOnly, ...(await store.open(seedLinks(), appVersion)) }),
     'workspace.startEmpty': async () => ({ removed: await store.startEmpty() }),
     'links.create': ({ name }) => store.create(name),

@@ -257,11 +257,9 @@ export class WorkspaceStore {
    * and marked as a demo, so the app explains itself on first launch.
    */
   async open(seed: Link[], appVersion = 'unknown'): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
-    if (!this.readOnlyReason) await recoverTransactions(this.root);
-    if (this.readOnlyReason) {
-      const meta = await this.readMeta();
-      return { isDemo: meta?.demo ?? false, ...(await this.list()) };
-    }
+    // Read-only: another process holds the workspace, so no recovery, seeding or quarantine here.
+    if (this.readOnlyReason) return { isDemo: (await this.readMeta())?.demo ?? false, ...(await this.list()) };
+    await recoverTransactions(this.root);
     let meta = await this.readMeta();
     if (!meta) {
       const existing = await this.list();

@@ -15,10 +15,6 @@ const linkId = z.string().regex(LINK_ID_PATTERN);
 
 /** The typed API between renderer and main: argument and result schema per operation. */
 export const CONTRACT = {
-  'app.info': {
-    args: empty,
-    result: z.object({ version: z.string(), workspacePath: z.string(), linkCount: z.number().int() }),
-  },
   'workspace.open': {
     args: empty,
     result: z.object({

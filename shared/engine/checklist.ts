@@ -16,26 +16,20 @@ export interface ChecklistView {
   sections: Array<{ section: ChecklistSection; items: ChecklistItem[] }>;
 }
 
-const NETWORK_ERRORS = new Set(['CONNECTION_REFUSED', 'UNKNOWN_HOST', 'SSL_UNTRUSTED', 'SSL_HOSTNAME_UNMATCHED', 'SSL_UNMATCHED']);
-
 function holds(condition: ItemCondition | undefined, link: Link, verdict: Verdict, facts: LinkFacts): boolean {
   if (!condition) return true;
   const c = condition;
   if (c.updatePaths && (verdict.updatePath === null || !c.updatePaths.includes(verdict.updatePath))) return false;
   if (c.usesTrustedApps !== undefined && facts.usesTrustedApps !== c.usesTrustedApps) return false;
-  if (c.usesBasic !== undefined && facts.usesBasic !== c.usesBasic) return false;
   if (c.sharedUserBase !== undefined && (link.answers.sharedUserBase === true) !== c.sharedUserBase) return false;
   if (c.clusteredOrProxied !== undefined && (link.observations?.clusteredOrProxied === true) !== c.clusteredOrProxied) return false;
-  if (c.networkError !== undefined && NETWORK_ERRORS.has(link.status?.errorType ?? '') !== c.networkError) return false;
   if (c.anyThreeLoOnly !== undefined && facts.directions.some((d) => d.oauth === 'OAUTH_3LO_ONLY') !== c.anyThreeLoOnly) return false;
   if (c.features && !c.features.some((f) => link.features?.includes(f))) return false;
-  if (c.target && !c.target.includes(verdict.recommended)) return false;
   return true;
 }
 
-function view(id: ChecklistId, link: Link, verdict: Verdict, locked: ChecklistView['locked']): ChecklistView {
+function view(id: ChecklistId, link: Link, verdict: Verdict, facts: LinkFacts, locked: ChecklistView['locked']): ChecklistView {
   const checklist = CHECKLISTS[id];
-  const facts = linkFacts(link);
   const items = checklist.items.filter((item) => holds(item.when, link, verdict, facts));
   return {
     id, title: checklist.title, summary: checklist.summary, updatePath: id === 'ta-to-oauth' ? verdict.updatePath : null, locked,
@@ -49,14 +43,14 @@ function view(id: ChecklistId, link: Link, verdict: Verdict, locked: ChecklistVi
  * link runs OAuth 1.0a between Atlassian products that are not, or not yet confirmed, eligible.
  */
 export function checklistsFor(link: Link, verdict: Verdict): ChecklistView[] {
-  const views: ChecklistView[] = [];
-  if (verdict.checklists.includes('ta-to-oauth')) views.push(view('ta-to-oauth', link, verdict, null));
   const facts = linkFacts(link);
+  const views: ChecklistView[] = [];
+  if (verdict.checklists.includes('ta-to-oauth')) views.push(view('ta-to-oauth', link, verdict, facts, null));
   if (verdict.checklists.includes('oauth-to-oauth2')) {
-    views.push(view('oauth-to-oauth2', link, verdict, null));
+    views.push(view('oauth-to-oauth2', link, verdict, facts, null));
   } else if (!link.system && facts.usesOAuth1 && facts.bothEndsAtlassianWithApplinks) {
     const unconfirmed = verdict.oauth2.status === 'unconfirmed';
-    views.push(view('oauth-to-oauth2', link, verdict, {
+    views.push(view('oauth-to-oauth2', link, verdict, facts, {
       reason: `${unconfirmed ? 'Eligibility is unconfirmed' : 'Not possible yet'}: ${verdict.oauth2.blockers.map((b) => b.message).join(' ')}`,
       sources: [...new Set(verdict.oauth2.blockers.flatMap((b) => b.sources))],
     }));

@@ -1,4 +1,3 @@
-import type { Recommendation } from './flowcharts.ts';
 import type { ChecklistId } from './updatePaths.ts';
 
 export const CHECKLIST_SECTIONS = ['prerequisites', 'steps', 'verification', 'rollback'] as const;
@@ -11,14 +10,11 @@ export type ChecklistSection = (typeof CHECKLIST_SECTIONS)[number];
 export interface ItemCondition {
   updatePaths?: Array<1 | 2 | 3 | 4 | 5>;
   usesTrustedApps?: boolean;
-  usesBasic?: boolean;
   /** `true`: answered yes; `false`: answered no or not answered. */
   sharedUserBase?: boolean;
   clusteredOrProxied?: boolean;
-  networkError?: boolean;
   anyThreeLoOnly?: boolean;
   features?: Array<'devPanel' | 'gadgets' | 'jiraIssuesMacro'>;
-  target?: Recommendation[];
 }
 
 export interface ChecklistItem {

@@ -13,7 +13,7 @@ function nodeShape(node: FlowNode): [string, string] {
 }
 
 /** Mermaid class names used by the drawing; the renderer's CSS does not need to know them. */
-export const FLOWCHART_CLASSES = { taken: 'taken', pending: 'pending', outcome: 'outcome' } as const;
+const FLOWCHART_CLASSES = { taken: 'taken', pending: 'pending', outcome: 'outcome' } as const;
 
 /**
  * Mermaid source for a chart with the path of one link highlighted (nodes and edges), the unanswered

@@ -44,7 +44,7 @@ interface WorkspaceState {
   flushSaves(): Promise<void>;
 }
 
-export const SAVE_DEBOUNCE_MS = 400;
+const SAVE_DEBOUNCE_MS = 400;
 const COALESCE_MS = 1500;
 const MAX_UNDO = 200;
 const messageOf = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
