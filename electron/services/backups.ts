@@ -7,7 +7,6 @@ import { backupInfoSchema, type BackupInfo } from '../../shared/model/backupInfo
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { WORKSPACE_META_FILE } from '../../shared/model/workspaceMeta.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
-import { applyAtomically, type FileChange } from './transaction.ts';
 
 export const BACKUPS_DIR = 'backups';
 /** Automatic snapshots kept; snapshots made on demand are kept until the user removes them. */
@@ -59,22 +58,15 @@ export class Backups {
     for (const old of automatic.slice(AUTOMATIC_BACKUPS_KEPT)) await rm(path.join(this.dir, old.id), { recursive: true, force: true });
   }
 
-  /**
-   * Makes the workspace's links exactly those of a snapshot, all-or-nothing, after a safety snapshot of
-   * the current state (so a restore can itself be undone).
-   */
-  async restore(id: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
+  /** A snapshot's description and the text of each of its link files. */
+  async read(id: string): Promise<{ info: BackupInfo; files: Array<{ name: string; text: string }> }> {
     if (!BACKUP_ID.test(id)) throw new OperationError('invalid-argument', `"${id}" is not a backup id.`);
-    const restored = (await this.list()).find((b) => b.id === id);
-    if (!restored) throw new OperationError('not-found', `There is no backup "${id}" in ${this.dir}.`);
-    const safety = await this.create(`before restoring ${id}`, true);
+    const info = (await this.list()).find((b) => b.id === id);
+    if (!info) throw new OperationError('not-found', `There is no backup "${id}" in ${this.dir}.`);
     const source = path.join(this.dir, id, 'links');
-    const wanted = (await readdir(source)).filter((f) => f.endsWith('.json'));
-    const current = (await readdir(path.join(this.root, 'links')).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
-    const changes: FileChange[] = [];
-    for (const file of wanted) changes.push({ file: path.join(this.root, 'links', file), content: await readFile(path.join(source, file), 'utf8') });
-    for (const file of current.filter((f) => !wanted.includes(f))) changes.push({ file: path.join(this.root, 'links', file), delete: true });
-    await applyAtomically(this.root, changes);
-    return { restored, safety };
+    const names = (await readdir(source).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+    const files: Array<{ name: string; text: string }> = [];
+    for (const name of names) files.push({ name, text: await readFile(path.join(source, name), 'utf8') });
+    return { info, files };
   }
 }

@@ -5,13 +5,22 @@ import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { blankLink, LINK_ID_PATTERN, type Link } from '../../shared/model/link.ts';
+import { migrateAssessment } from '../../shared/model/migrations/index.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
+import type { HistoryEntry } from '../../shared/model/historyEntry.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
-import { applyAtomically, recoverTransactions } from './transaction.ts';
+import { applyAtomically, recoverTransactions, type FileChange } from './transaction.ts';
 import { Backups } from './backups.ts';
+import { LinkHistory, type SaveContext } from './history.ts';
 import { WORKSPACE_FORMAT, WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 
-type ReadResult = { document: AssessmentDocument } | { reason: string; kind: UnreadableFile['kind'] };
+type ReadResult = { document: AssessmentDocument; migratedFrom?: number } | { reason: string; kind: UnreadableFile['kind'] };
+
+/** A link's content as the user sees it: what a save may change. */
+export interface LinkContent {
+  link: Link;
+  checklists?: AssessmentDocument['checklists'];
+}
 
 /** A file in the workspace that could not be read as an assessment. */
 export interface UnreadableFile {
@@ -36,10 +45,12 @@ export class WorkspaceStore {
   private readOnlyReason: string | null = null;
 
   readonly backups: Backups;
+  readonly history: LinkHistory;
 
   constructor(readonly root: string, private readonly now: () => Date = () => new Date()) {
     this.linksDir = path.join(root, 'links');
     this.backups = new Backups(root, now);
+    this.history = new LinkHistory(root);
   }
 
   /** An automatic snapshot before an operation on many links; nothing to keep when there are no links yet. */
@@ -48,10 +59,25 @@ export class WorkspaceStore {
     if (links.some((f) => f.endsWith('.json'))) await this.backups.create(reason, true);
   }
 
-  /** Restores a snapshot (after a safety snapshot of the current state). */
+  /**
+   * Makes the workspace's links exactly those of a snapshot, all-or-nothing, after a safety snapshot of
+   * the current state (so a restore can itself be undone). Snapshot files of older schema versions are
+   * migrated; a snapshot with a file that cannot be read is refused before anything changes.
+   */
   async restoreBackup(id: string) {
     this.assertWritable();
-    return this.backups.restore(id);
+    const { info, files } = await this.backups.read(id);
+    const contents: LinkContent[] = [];
+    for (const file of files) {
+      const result = this.parseDocument(() => file.text);
+      if (!('document' in result)) throw new OperationError('conflict', `Backup ${id} cannot be restored: ${file.name} ${result.reason}. Nothing was changed.`);
+      contents.push({ link: result.document.link, checklists: result.document.checklists });
+    }
+    const safety = await this.backups.create(`before restoring ${id}`, true);
+    const keep = new Set(contents.map((c) => c.link.id));
+    const current = (await this.list()).documents.map((d) => d.link.id);
+    await this.commit(contents, current.filter((linkId) => !keep.has(linkId)), { event: `restored from backup ${id}` });
+    return { restored: info, safety };
   }
 
   /** Refuses writes from now on, saying why (the workspace lock is held elsewhere). */
@@ -73,12 +99,12 @@ export class WorkspaceStore {
   }
 
   /** Reads every assessment; files that cannot be read are reported, never deleted. */
-  async list(): Promise<{ documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
+  async list(): Promise<{ documents: AssessmentDocument[]; unreadable: UnreadableFile[]; migrated: AssessmentDocument[] }> {
     let names: string[];
     try {
       names = await readdir(this.linksDir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { documents: [], unreadable: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { documents: [], unreadable: [], migrated: [] };
       throw error;
     }
     const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => path.join(this.linksDir, n));
@@ -87,12 +113,15 @@ export class WorkspaceStore {
     const results = files.map((file) => this.parseDocument(() => readFileSync(file, 'utf8')));
     const documents: AssessmentDocument[] = [];
     const unreadable: UnreadableFile[] = [];
+    const migrated: AssessmentDocument[] = [];
     results.forEach((result, i) => {
-      if ('document' in result) documents.push(result.document);
-      else unreadable.push({ file: files[i]!, reason: result.reason, kind: result.kind });
+      if ('document' in result) {
+        documents.push(result.document);
+        if (result.migratedFrom !== undefined) migrated.push(result.document);
+      } else unreadable.push({ file: files[i]!, reason: result.reason, kind: result.kind });
     });
     documents.sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id));
-    return { documents, unreadable };
+    return { documents, unreadable, migrated };
   }
 
   private async readDocument(file: string): Promise<ReadResult> {
@@ -118,13 +147,14 @@ export class WorkspaceStore {
     } catch (error) {
       return { reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, kind: 'invalid' };
     }
-    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (typeof version === 'number' && version > ASSESSMENT_SCHEMA_VERSION) {
-      return { reason: `written by a newer Applink Advisor (schema version ${version}; this one reads ${ASSESSMENT_SCHEMA_VERSION}). Left untouched: open it with that version.`, kind: 'newer' };
+    const migration = migrateAssessment(json, ASSESSMENT_SCHEMA_VERSION);
+    if (migration.kind === 'newer') {
+      return { reason: `written by a newer Applink Advisor (schema version ${migration.version}; this one reads ${ASSESSMENT_SCHEMA_VERSION}). Left untouched: open it with that version.`, kind: 'newer' };
     }
-    const parsed = assessmentDocumentSchema.safeParse(json);
+    if (migration.kind === 'unknown') return { reason: migration.reason, kind: 'invalid' };
+    const parsed = assessmentDocumentSchema.safeParse(migration.document);
     if (!parsed.success) return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '), kind: 'invalid' };
-    return { document: parsed.data };
+    return migration.kind === 'migrated' ? { document: parsed.data, migratedFrom: migration.from } : { document: parsed.data };
   }
 
   /**
@@ -165,34 +195,42 @@ export class WorkspaceStore {
     return next;
   }
 
-  /** The document to store for a link, keeping its creation time and checklist progress unless replaced. */
-  private async buildDocument(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
-    const existing = await this.get(link.id);
+  /**
+   * The document to store for new content, keeping the creation time and (unless replaced) the
+   * checklist progress. `revision` moves on only when the content changes, past any revision already
+   * in the history (a restored or re-created link never reuses a number).
+   */
+  private buildDocument(content: LinkContent, existing: AssessmentDocument | null): { document: AssessmentDocument; changed: boolean } {
+    const { link } = content;
     const timestamp = this.now().toISOString();
-    const nextChecklists = checklists ?? existing?.checklists;
-    const unchanged = existing && stableStringify(existing.link) === stableStringify(link) && stableStringify(existing.checklists ?? null) === stableStringify(nextChecklists ?? null);
+    const nextChecklists = 'checklists' in content ? content.checklists : existing?.checklists;
+    const changed = !existing || stableStringify(existing.link) !== stableStringify(link) || stableStringify(existing.checklists ?? null) !== stableStringify(nextChecklists ?? null);
+    const revision = !changed && existing ? existing.revision : Math.max(existing?.revision ?? 0, this.history.latestRevision(link.id)) + 1;
     const document: AssessmentDocument = {
       schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+      revision,
       link,
       ...(nextChecklists ? { checklists: nextChecklists } : {}),
       createdAt: existing?.createdAt ?? timestamp,
-      updatedAt: unchanged ? existing.updatedAt : timestamp,
+      updatedAt: changed ? timestamp : existing.updatedAt,
     };
-    return document;
+    return { document, changed };
   }
 
-  private async write(link: Link, checklists?: AssessmentDocument['checklists']): Promise<AssessmentDocument> {
+  private async write(content: LinkContent, context: SaveContext = {}): Promise<AssessmentDocument> {
     this.assertWritable();
-    const file = this.fileOf(link.id);
-    const document = await this.buildDocument(link, checklists);
+    const file = this.fileOf(content.link.id);
+    const existing = await this.get(content.link.id);
+    const { document, changed } = this.buildDocument(content, existing);
     await mkdir(this.linksDir, { recursive: true });
     await writeFileAtomic(file, stableStringify(document));
+    if (changed) await this.history.record(document, existing, context);
     return document;
   }
 
   /** Saves a link, keeping its creation time and checklist progress; returns what is now on disk. */
   save(link: Link): Promise<AssessmentDocument> {
-    return this.exclusive(link.id, () => this.write(link));
+    return this.exclusive(link.id, () => this.write({ link }));
   }
 
   /**
@@ -204,7 +242,7 @@ export class WorkspaceStore {
       const existing = await this.get(id);
       if (!existing) throw new OperationError('not-found', `There is no link "${id}" in this workspace.`);
       const next = change(existing);
-      return this.write(next.link, next.checklists);
+      return this.write({ link: next.link, checklists: next.checklists });
     });
   }
 
@@ -213,23 +251,60 @@ export class WorkspaceStore {
     return this.save(blankLink(randomUUID(), name));
   }
 
-  /** Saves several links all-or-nothing: after a crash either every one is saved or none is. */
-  async saveMany(links: Link[]): Promise<AssessmentDocument[]> {
-    this.assertWritable();
-    await this.snapshotBefore(`before saving ${links.length} links at once`);
+  /**
+   * Writes many links and deletes others as one all-or-nothing step, history entries included: after a
+   * crash either all of it happened or none of it.
+   */
+  private async commit(contents: LinkContent[], deleteIds: string[], context: SaveContext = {}): Promise<AssessmentDocument[]> {
     const documents: AssessmentDocument[] = [];
-    for (const link of links) documents.push(await this.buildDocument(link));
-    await applyAtomically(this.root, documents.map((d) => ({ file: this.fileOf(d.link.id), content: stableStringify(d) })));
+    const changes: FileChange[] = [];
+    const touched: string[] = [];
+    for (const content of contents) {
+      const existing = await this.get(content.link.id);
+      const { document, changed } = this.buildDocument(content, existing);
+      documents.push(document);
+      changes.push({ file: this.fileOf(document.link.id), content: stableStringify(document) });
+      if (changed) {
+        changes.push(this.history.entryChange(document, existing, context));
+        touched.push(document.link.id);
+      }
+    }
+    for (const id of deleteIds) if (existsSync(this.fileOf(id))) changes.push({ file: this.fileOf(id), delete: true });
+    if (changes.length > 0) await applyAtomically(this.root, changes);
+    for (const id of touched) await this.history.prune(id);
     return documents;
   }
 
-  /** Deletes links all-or-nothing; returns how many existed. */
+  /** Saves several links all-or-nothing: after a crash either every one is saved or none is. */
+  async saveMany(links: Link[], context: SaveContext = {}): Promise<AssessmentDocument[]> {
+    this.assertWritable();
+    await this.snapshotBefore(`before saving ${links.length} links at once`);
+    return this.commit(links.map((link) => ({ link })), [], context);
+  }
+
+  /**
+   * Writes whole link contents (checklists included) and deletes links as one all-or-nothing step,
+   * after a snapshot: bundle merges and other operations on many links.
+   */
+  async replaceMany(contents: LinkContent[], deleteIds: string[], reason: string, context: SaveContext): Promise<AssessmentDocument[]> {
+    this.assertWritable();
+    await this.snapshotBefore(reason);
+    return this.commit(contents, deleteIds, context);
+  }
+
+  /** Deletes links all-or-nothing; returns how many existed. Their history stays, for "what changed since". */
   async delete(ids: string[]): Promise<number> {
     this.assertWritable();
     const files = ids.map((id) => this.fileOf(id)).filter((file) => existsSync(file));
     if (files.length > 1) await this.snapshotBefore(`before deleting ${files.length} links`);
     if (files.length > 0) await applyAtomically(this.root, files.map((file) => ({ file, delete: true as const })));
     return files.length;
+  }
+
+  /** Every kept state of one link, oldest first, the current one last. */
+  async historyOf(id: string): Promise<HistoryEntry[]> {
+    this.fileOf(id);
+    return this.history.entries(id, await this.get(id));
   }
 
   private get metaFile(): string {
@@ -256,9 +331,13 @@ export class WorkspaceStore {
    * Opens the workspace. A folder opened for the first time is seeded with `seed` (the demo estate)
    * and marked as a demo, so the app explains itself on first launch.
    */
-  async open(seed: Link[], appVersion = 'unknown'): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[] }> {
-    // Read-only: another process holds the workspace, so no recovery, seeding or quarantine here.
-    if (this.readOnlyReason) return { isDemo: (await this.readMeta())?.demo ?? false, ...(await this.list()) };
+  async open(seed: Link[], appVersion = 'unknown'): Promise<{ isDemo: boolean; documents: AssessmentDocument[]; unreadable: UnreadableFile[]; migrated: number }> {
+    // Read-only: another process holds the workspace, so no recovery, seeding, migration or quarantine
+    // here; older documents are migrated in memory only.
+    if (this.readOnlyReason) {
+      const { documents, unreadable } = await this.list();
+      return { isDemo: (await this.readMeta())?.demo ?? false, documents, unreadable, migrated: 0 };
+    }
     await recoverTransactions(this.root);
     let meta = await this.readMeta();
     if (!meta) {
@@ -268,9 +347,19 @@ export class WorkspaceStore {
       meta = { format: WORKSPACE_FORMAT, schemaVersion: 1, createdAt: this.now().toISOString(), demo: isDemo };
       await this.writeMeta(meta);
     }
-    const { documents, unreadable } = await this.list();
+    const { documents, unreadable, migrated } = await this.list();
+    if (migrated.length > 0) await this.migrateFiles(migrated);
     for (const file of unreadable) if (file.kind === 'invalid') file.quarantinedTo = await this.quarantine(file, appVersion);
-    return { isDemo: meta.demo, documents, unreadable };
+    return { isDemo: meta.demo, documents, unreadable, migrated: migrated.length };
+  }
+
+  /**
+   * Rewrites documents of older schema versions in the current one, all-or-nothing, after a snapshot of
+   * the files as they were (so the old version of the app can still be given them back).
+   */
+  private async migrateFiles(migrated: AssessmentDocument[]): Promise<void> {
+    await this.backups.create(`before migrating ${migrated.length} link${migrated.length === 1 ? '' : 's'} to schema version ${ASSESSMENT_SCHEMA_VERSION}`, true);
+    await applyAtomically(this.root, migrated.map((d) => ({ file: this.fileOf(d.link.id), content: stableStringify(d) })));
   }
 
   /** Removes every link and clears the demo mark: the user's own, empty workspace. */

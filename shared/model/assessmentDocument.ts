@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { checklistStatesSchema } from './checklistState.ts';
 import { linkSchema } from './link.ts';
 
-/** Schema version of one stored link assessment file. Migrations between versions live beside it. */
-export const ASSESSMENT_SCHEMA_VERSION = 1;
+/** Schema version of one stored link assessment file. Migrations from older versions live in `migrations/`. */
+export const ASSESSMENT_SCHEMA_VERSION = 2;
 
 export const assessmentDocumentSchema = z.object({
   schemaVersion: z.literal(ASSESSMENT_SCHEMA_VERSION),
+  /** 1 for a new link, one more each time a save changes its content (history entries are numbered by it). */
+  revision: z.number().int().min(1),
   link: linkSchema,
   /** Migration checklist progress; absent until a checklist is first touched. */
   checklists: checklistStatesSchema.optional(),

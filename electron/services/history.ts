@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
+import { HISTORY_KEPT, HISTORY_SCHEMA_VERSION, historyEntrySchema, type HistoryEntry } from '../../shared/model/historyEntry.ts';
+import { stableStringify } from '../../shared/model/stableJson.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+import type { FileChange } from './transaction.ts';
+
+export const HISTORY_DIR = 'history';
+// <revision>.json, or <revision>.m.json for a milestone (kept however long the history grows).
+const ENTRY_FILE = /^(\d{6,})(\.m)?\.json$/;
+
+/** Why a save happened, when it was not an ordinary edit. */
+export interface SaveContext {
+  event?: string;
+}
+
+/**
+ * The saved states of each link, one small file per revision under `history/<link id>/`. The current
+ * document is the truth; history is written after it, so a crash between the two loses at most the
+ * newest entry, and `entries` adds the current document when its revision is missing.
+ */
+export class LinkHistory {
+  constructor(readonly root: string) {}
+
+  private dirOf(id: string): string {
+    return path.join(this.root, HISTORY_DIR, id);
+  }
+
+  /** The highest revision recorded for a link (0 when none): a restored or re-created link continues after it. */
+  latestRevision(id: string): number {
+    let names: string[];
+    try {
+      names = readdirSync(this.dirOf(id));
+    } catch {
+      return 0;
+    }
+    return names.reduce((max, name) => Math.max(max, Number(ENTRY_FILE.exec(name)?.[1] ?? 0)), 0);
+  }
+
+  /** The history entry recording `document`, as a file change for a save or a transaction. */
+  entryChange(document: AssessmentDocument, previous: AssessmentDocument | null, context: SaveContext = {}): FileChange {
+    const milestone = closedChecklists(document, previous);
+    const entry: HistoryEntry = {
+      schemaVersion: HISTORY_SCHEMA_VERSION, revision: document.revision, savedAt: document.updatedAt, link: document.link,
+      ...(document.checklists ? { checklists: document.checklists } : {}),
+      ...(context.event ? { event: context.event } : {}),
+      ...(milestone ? { milestone } : {}),
+    };
+    const name = `${String(document.revision).padStart(6, '0')}${milestone ? '.m' : ''}.json`;
+    return { file: path.join(this.dirOf(document.link.id), name), content: stableStringify(entry) };
+  }
+
+  async record(document: AssessmentDocument, previous: AssessmentDocument | null, context: SaveContext = {}): Promise<void> {
+    const change = this.entryChange(document, previous, context);
+    if ('delete' in change) return;
+    await mkdir(path.dirname(change.file), { recursive: true });
+    await writeFileAtomic(change.file, change.content);
+    await this.prune(document.link.id);
+  }
+
+  /** Drops the oldest ordinary entries beyond `HISTORY_KEPT`; milestones stay. */
+  async prune(id: string): Promise<void> {
+    const names = (await readdir(this.dirOf(id)).catch(() => [] as string[])).filter((n) => ENTRY_FILE.test(n) && !n.includes('.m.'));
+    if (names.length <= HISTORY_KEPT) return;
+    names.sort();
+    for (const name of names.slice(0, names.length - HISTORY_KEPT)) await rm(path.join(this.dirOf(id), name), { force: true });
+  }
+
+  /** Every kept state of a link, oldest first, the current document included. Unreadable entries are skipped. */
+  async entries(id: string, current: AssessmentDocument | null): Promise<HistoryEntry[]> {
+    const names = (await readdir(this.dirOf(id)).catch(() => [] as string[])).filter((n) => ENTRY_FILE.test(n)).sort();
+    const entries: HistoryEntry[] = [];
+    for (const name of names) {
+      const parsed = historyEntrySchema.safeParse(await readFile(path.join(this.dirOf(id), name), 'utf8').then(JSON.parse, () => null));
+      if (parsed.success) entries.push(parsed.data);
+    }
+    if (current && !entries.some((e) => e.revision === current.revision)) {
+      entries.push({ schemaVersion: HISTORY_SCHEMA_VERSION, revision: current.revision, savedAt: current.updatedAt, link: current.link, ...(current.checklists ? { checklists: current.checklists } : {}) });
+    }
+    return entries.sort((a, b) => a.revision - b.revision);
+  }
+
+  /** Ids of every link with a history, deleted links included. */
+  async linkIds(): Promise<string[]> {
+    return (await readdir(path.join(this.root, HISTORY_DIR)).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
+  }
+}
+
+function closedChecklists(document: AssessmentDocument, previous: AssessmentDocument | null): string | undefined {
+  const closed = Object.entries(document.checklists ?? {})
+    .filter(([id, state]) => state?.closed && !previous?.checklists?.[id as keyof typeof previous.checklists]?.closed)
+    .map(([id]) => id);
+  return closed.length ? `Migration closed: ${closed.join(', ')}` : undefined;
+}
