@@ -4,10 +4,9 @@ import { registerIpc } from './ipc.ts';
 import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
 import { demoEstateLinks } from './services/demoEstate.ts';
-import { createHandlers, type ChooseSavePath } from './services/handlers.ts';
+import { createHandlers, type ChooseOpenPath, type ChooseSavePath } from './services/handlers.ts';
 import { PreferencesStore } from './services/preferencesStore.ts';
-import { acquireWorkspaceLock } from './services/workspaceLock.ts';
-import { WorkspaceStore } from './services/workspaceStore.ts';
+import { WorkspaceSession } from './services/workspaceSession.ts';
 import { createMainWindow } from './window.ts';
 
 // Composition root: lifecycle, window, protocol and wiring services to IPC. Nothing else lives here.
@@ -29,18 +28,27 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     applySessionGuards(session.defaultSession);
     registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
-    const store = new WorkspaceStore(process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(app.getPath('userData'), 'workspace'));
     // userData is ~/.config/Applink Advisor (Linux); electron/services/defaultWorkspace.ts computes the same for the CLI.
-    const lock = await acquireWorkspaceLock(store.root, `Applink Advisor ${app.getVersion()}`);
-    if (lock.held) app.on('will-quit', () => void lock.release());
-    else store.setReadOnly(lock.message);
+    const userData = app.getPath('userData');
+    const workspace = new WorkspaceSession(
+      process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(userData, 'workspace'), path.join(userData, 'recent-workspaces.json'), `Applink Advisor ${app.getVersion()}`,
+    );
+    await workspace.switchTo(process.env.APPLINK_ADVISOR_WORKSPACE ?? (await workspace.startFolder()));
+    app.on('will-quit', () => void workspace.close());
+    const chooseOpenPath: ChooseOpenPath = async (kind) => {
+      const options: Electron.OpenDialogOptions = kind === 'folder'
+        ? { title: 'Open a workspace folder', properties: ['openDirectory', 'createDirectory'] }
+        : { title: 'Open a bundle', properties: ['openFile'], filters: [{ name: 'Applink Advisor bundle', extensions: ['bundle', 'json'] }] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    };
     const chooseSavePath: ChooseSavePath = async (suggestedName, format) => {
       const options = { defaultPath: suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     };
     const preferences = new PreferencesStore(path.join(app.getPath('userData'), 'preferences.json'));
-    const handlers = createHandlers({ store, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath });
+    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath });
     registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {

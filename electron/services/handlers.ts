@@ -1,47 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Handlers } from '../../shared/contract/api.ts';
 import { OperationError } from '../../shared/contract/operationError.ts';
+import { BUNDLE_FILE_NAME } from '../../shared/model/bundle.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
+import { exportBundle, mergeBundle, openBundle, previewBundle, type OpenedBundle } from './bundles.ts';
 import { closeMigration, saveChecklistState } from './checklistService.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
-import type { WorkspaceStore } from './workspaceStore.ts';
+import type { WorkspaceSession } from './workspaceSession.ts';
 
 /** Asks the user where to save a file; null when they cancel. Electron's dialog in the app, a fake in tests. */
 export type ChooseSavePath = (suggestedName: string, format: string) => Promise<string | null>;
+/** Asks the user for a file to open (a bundle) or a folder (a workspace); null when they cancel. */
+export type ChooseOpenPath = (kind: 'bundle' | 'folder') => Promise<string | null>;
 
 export interface HandlerDependencies {
-  store: WorkspaceStore;
+  workspace: WorkspaceSession;
   preferences: PreferencesStore;
   appVersion: string;
   seedLinks: () => Link[];
   chooseSavePath: ChooseSavePath;
+  chooseOpenPath: ChooseOpenPath;
 }
+
+/** Bundles larger than this are refused before they are read. */
+const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
-export function createHandlers({ store, preferences, appVersion, seedLinks, chooseSavePath }: HandlerDependencies): Handlers {
+export function createHandlers({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath }: HandlerDependencies): Handlers {
+  const store = () => workspace.store;
+  const writable = () => {
+    if (store().readOnly) throw new OperationError('conflict', store().readOnly!);
+    return store();
+  };
+  // Bundles opened for a preview, until merged or discarded; the renderer holds only the token.
+  const openBundles = new Map<string, OpenedBundle>();
+  const bundleOf = (token: string) => {
+    const opened = openBundles.get(token);
+    if (!opened) throw new OperationError('not-found', 'That bundle is no longer open; open it again.');
+    return opened;
+  };
+  const save = async (suggestedName: string, format: string, content: string | Buffer) => {
+    const target = await chooseSavePath(suggestedName, format);
+    if (!target) return null;
+    await writeFileAtomic(target, content);
+    return target;
+  };
   return {
-    'workspace.open': async () => ({ workspacePath: store.root, readOnly: store.readOnly, ...(await store.open(seedLinks(), appVersion)) }),
-    'workspace.startEmpty': async () => ({ removed: await store.startEmpty() }),
-    'links.create': ({ name }) => store.create(name),
-    'links.save': ({ link }) => store.save(link),
-    'links.saveMany': async ({ links }) => ({ documents: await store.saveMany(links) }),
-    'links.delete': async ({ ids }) => ({ deleted: await store.delete(ids) }),
-    'export.save': async ({ suggestedName, format, text, base64 }) => {
-      const target = await chooseSavePath(suggestedName, format);
-      if (!target) return { saved: false };
-      await writeFileAtomic(target, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
-      return { saved: true, path: target };
+    'workspace.open': async () => ({
+      workspacePath: store().root, readOnly: store().readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(),
+      // Only the default workspace is seeded with the demo estate: a folder the user chose is theirs.
+      ...(await store().open(workspace.isDefault ? seedLinks() : [], appVersion)),
+    }),
+    'workspace.startEmpty': async () => ({ removed: await store().startEmpty() }),
+    'workspace.chooseFolder': async () => {
+      const folder = await chooseOpenPath('folder');
+      if (!folder) return { switched: false };
+      await workspace.switchTo(folder);
+      return { switched: true };
     },
-    'checklists.update': ({ linkId, checklistId, state }) => saveChecklistState(store, linkId, checklistId, state),
-    'checklists.close': async ({ linkId, checklistId }) => closeMigration(store, linkId, checklistId, (await preferences.get()).operatorName),
+    'workspace.switch': async ({ path: folder }) => {
+      await workspace.switchToKnown(folder);
+      return { switched: true as const };
+    },
+    'workspace.changesSince': async ({ since }) => {
+      if (since.kind === 'date') return { label: `as of ${since.date}`, baseline: await store().statesAt(since.date) };
+      const { info, states } = await store().statesInBackup(since.id);
+      return { label: `backup of ${info.createdAt} (${info.reason})`, baseline: states };
+    },
+    'links.create': ({ name }) => store().create(name),
+    'links.save': ({ link }) => store().save(link),
+    'links.saveMany': async ({ links }) => ({ documents: await store().saveMany(links) }),
+    'links.delete': async ({ ids }) => ({ deleted: await store().delete(ids) }),
+    'links.history': async ({ id }) => ({ entries: await store().historyOf(id) }),
+    'export.save': async ({ suggestedName, format, text, base64 }) => {
+      const target = await save(suggestedName, format, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
+      return target ? { saved: true, path: target } : { saved: false };
+    },
+    'checklists.update': ({ linkId, checklistId, state }) => saveChecklistState(store(), linkId, checklistId, state),
+    'checklists.close': async ({ linkId, checklistId }) => closeMigration(store(), linkId, checklistId, (await preferences.get()).operatorName),
     'preferences.get': () => preferences.get(),
     'preferences.set': (value) => preferences.set(value),
-    'backups.list': async () => ({ backups: await store.backups.list() }),
-    'backups.create': async ({ reason }) => {
-      if (store.readOnly) throw new OperationError('conflict', store.readOnly);
-      return store.backups.create(reason, false);
+    'backups.list': async () => ({ backups: await store().backups.list() }),
+    'backups.create': ({ reason }) => writable().backups.create(reason, false),
+    'backups.restore': ({ id }) => store().restoreBackup(id),
+    'bundles.export': async ({ ids }) => {
+      const { text, count } = await exportBundle(store(), ids ?? null, `Applink Advisor ${appVersion}`);
+      const target = await save(BUNDLE_FILE_NAME, 'bundle', text);
+      return target ? { saved: true, path: target, count } : { saved: false, count };
     },
-    'backups.restore': ({ id }) => store.restoreBackup(id),
+    'bundles.open': async () => {
+      const file = await chooseOpenPath('bundle');
+      if (!file) return { token: null, preview: null };
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new OperationError('not-found', `${file} cannot be read (${error.code ?? error.message}).`);
+      });
+      if (Buffer.byteLength(text) > MAX_BUNDLE_BYTES) throw new OperationError('invalid-argument', `${file} is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB; not a bundle this app wrote.`);
+      const opened = openBundle(text, path.basename(file));
+      const token = randomBytes(16).toString('hex');
+      openBundles.set(token, opened);
+      return { token, preview: await previewBundle(store(), opened) };
+    },
+    'bundles.merge': async ({ token, resolutions }) => {
+      const result = await mergeBundle(writable(), bundleOf(token), resolutions);
+      openBundles.delete(token);
+      return result;
+    },
+    'bundles.discard': async ({ token }) => {
+      openBundles.delete(token);
+      return {};
+    },
   };
 }
-

@@ -7,6 +7,7 @@ import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDoc
 import { blankLink, LINK_ID_PATTERN, type Link } from '../../shared/model/link.ts';
 import { migrateAssessment } from '../../shared/model/migrations/index.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
+import type { BackupInfo } from '../../shared/model/backupInfo.ts';
 import type { HistoryEntry } from '../../shared/model/historyEntry.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
 import { applyAtomically, recoverTransactions, type FileChange } from './transaction.ts';
@@ -54,9 +55,9 @@ export class WorkspaceStore {
   }
 
   /** An automatic snapshot before an operation on many links; nothing to keep when there are no links yet. */
-  private async snapshotBefore(reason: string): Promise<void> {
+  private async snapshotBefore(reason: string): Promise<BackupInfo | null> {
     const links = await readdir(this.linksDir).catch(() => [] as string[]);
-    if (links.some((f) => f.endsWith('.json'))) await this.backups.create(reason, true);
+    return links.some((f) => f.endsWith('.json')) ? this.backups.create(reason, true) : null;
   }
 
   /**
@@ -66,13 +67,9 @@ export class WorkspaceStore {
    */
   async restoreBackup(id: string) {
     this.assertWritable();
-    const { info, files } = await this.backups.read(id);
-    const contents: LinkContent[] = [];
-    for (const file of files) {
-      const result = this.parseDocument(() => file.text);
-      if (!('document' in result)) throw new OperationError('conflict', `Backup ${id} cannot be restored: ${file.name} ${result.reason}. Nothing was changed.`);
-      contents.push({ link: result.document.link, checklists: result.document.checklists });
-    }
+    const { info, states: contents } = await this.statesInBackup(id).catch((error: unknown) => {
+      throw error instanceof OperationError ? new OperationError(error.code, `${error.message} Nothing was changed.`) : error;
+    });
     const safety = await this.backups.create(`before restoring ${id}`, true);
     const keep = new Set(contents.map((c) => c.link.id));
     const current = (await this.list()).documents.map((d) => d.link.id);
@@ -224,7 +221,10 @@ export class WorkspaceStore {
     const { document, changed } = this.buildDocument(content, existing);
     await mkdir(this.linksDir, { recursive: true });
     await writeFileAtomic(file, stableStringify(document));
-    if (changed) await this.history.record(document, existing, context);
+    if (changed) {
+      if (existing && this.history.latestRevision(existing.link.id) < existing.revision) await this.history.record(existing, null);
+      await this.history.record(document, existing, context);
+    }
     return document;
   }
 
@@ -265,6 +265,8 @@ export class WorkspaceStore {
       documents.push(document);
       changes.push({ file: this.fileOf(document.link.id), content: stableStringify(document) });
       if (changed) {
+        // The state being replaced has no entry yet (migrated, or its entry lost to a crash): keep it too.
+        if (existing && this.history.latestRevision(existing.link.id) < existing.revision) changes.push(this.history.entryChange(existing, null));
         changes.push(this.history.entryChange(document, existing, context));
         touched.push(document.link.id);
       }
@@ -286,10 +288,10 @@ export class WorkspaceStore {
    * Writes whole link contents (checklists included) and deletes links as one all-or-nothing step,
    * after a snapshot: bundle merges and other operations on many links.
    */
-  async replaceMany(contents: LinkContent[], deleteIds: string[], reason: string, context: SaveContext): Promise<AssessmentDocument[]> {
+  async replaceMany(contents: LinkContent[], deleteIds: string[], reason: string, context: SaveContext): Promise<{ documents: AssessmentDocument[]; backup: BackupInfo | null }> {
     this.assertWritable();
-    await this.snapshotBefore(reason);
-    return this.commit(contents, deleteIds, context);
+    const backup = await this.snapshotBefore(reason);
+    return { documents: await this.commit(contents, deleteIds, context), backup };
   }
 
   /** Deletes links all-or-nothing; returns how many existed. Their history stays, for "what changed since". */
@@ -305,6 +307,37 @@ export class WorkspaceStore {
   async historyOf(id: string): Promise<HistoryEntry[]> {
     this.fileOf(id);
     return this.history.entries(id, await this.get(id));
+  }
+
+  /**
+   * The links as they were at a moment: each link's newest saved state at or before `date`. A link
+   * created later is absent (so it shows as new); a deleted link is present from its history.
+   */
+  async statesAt(date: string): Promise<LinkContent[]> {
+    const { documents } = await this.list();
+    const states: LinkContent[] = [];
+    const current = new Map(documents.map((d) => [d.link.id, d]));
+    for (const document of documents) if (document.updatedAt <= date) states.push({ link: document.link, checklists: document.checklists });
+    const changedSince = documents.filter((d) => d.updatedAt > date).map((d) => d.link.id);
+    const deleted = (await this.history.linkIds()).filter((id) => !current.has(id) && LINK_ID_PATTERN.test(id));
+    for (const id of [...changedSince, ...deleted]) {
+      const entries = await this.history.entries(id, current.get(id) ?? null);
+      const then = entries.filter((e) => e.savedAt <= date).at(-1);
+      if (then) states.push({ link: then.link, checklists: then.checklists });
+    }
+    return states;
+  }
+
+  /** The links of a snapshot, migrated to the current schema; a file that cannot be read is named. */
+  async statesInBackup(id: string): Promise<{ info: BackupInfo; states: LinkContent[] }> {
+    const { info, files } = await this.backups.read(id);
+    const states: LinkContent[] = [];
+    for (const file of files) {
+      const result = this.parseDocument(() => file.text);
+      if (!('document' in result)) throw new OperationError('conflict', `Backup ${id}: ${file.name} ${result.reason}.`);
+      states.push({ link: result.document.link, checklists: result.document.checklists });
+    }
+    return { info, states };
   }
 
   private get metaFile(): string {

@@ -3,6 +3,10 @@ import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
 import { assessmentDocumentSchema } from '../model/assessmentDocument.ts';
 import { checklistStateSchema } from '../model/checklistState.ts';
 import { backupInfoSchema } from '../model/backupInfo.ts';
+import { bundlePreviewSchema, mergeResultSchema } from '../model/bundle.ts';
+import { checklistStatesSchema } from '../model/checklistState.ts';
+import { historyEntrySchema } from '../model/historyEntry.ts';
+import { BUNDLE_RESOLUTIONS } from '../model/vocabulary.ts';
 import { preferencesSchema } from '../model/preferences.ts';
 import { LINK_ID_PATTERN, linkSchema } from '../model/link.ts';
 import type { OperationName } from './operationNames.ts';
@@ -12,6 +16,8 @@ const empty = z.object({}).strict();
 /** Files the app can write through the save dialog. */
 export const EXPORT_FORMATS = ['json', 'svg', 'png', 'md', 'html', 'csv'] as const;
 const linkId = z.string().regex(LINK_ID_PATTERN);
+const backupId = z.string().regex(/^[0-9TZ-]+-[0-9a-f]{6}$/, 'expected a backup id');
+const bundleToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected a bundle token');
 
 /** The typed API between renderer and main: argument and result schema per operation. */
 export const CONTRACT = {
@@ -25,7 +31,50 @@ export const CONTRACT = {
       unreadable: z.array(z.object({ file: z.string(), reason: z.string(), kind: z.enum(['invalid', 'newer']), quarantinedTo: z.string().optional() })),
       /** Why the workspace is read-only here (another process holds it), or null. */
       readOnly: z.string().nullable(),
+      /** Documents of an older schema version rewritten in the current one (after a backup). */
+      migrated: z.number().int(),
+      /** The default workspace under the user-data folder, rather than one the user chose. */
+      isDefault: z.boolean(),
+      /** Workspace folders opened before, most recent first. */
+      recent: z.array(z.string()),
     }),
+  },
+  'workspace.chooseFolder': {
+    args: empty,
+    result: z.object({ switched: z.boolean() }),
+  },
+  'workspace.switch': {
+    args: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    result: z.object({ switched: z.literal(true) }),
+  },
+  'workspace.changesSince': {
+    args: z.object({
+      since: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('date'), date: z.iso.datetime() }).strict(),
+        z.object({ kind: z.literal('backup'), id: backupId }).strict(),
+      ]),
+    }).strict(),
+    result: z.object({ label: z.string(), baseline: z.array(z.object({ link: linkSchema, checklists: checklistStatesSchema.optional() })) }),
+  },
+  'links.history': {
+    args: z.object({ id: linkId }).strict(),
+    result: z.object({ entries: z.array(historyEntrySchema) }),
+  },
+  'bundles.export': {
+    args: z.object({ ids: z.array(linkId).min(1).max(100_000).optional() }).strict(),
+    result: z.object({ saved: z.boolean(), path: z.string().optional(), count: z.number().int() }),
+  },
+  'bundles.open': {
+    args: empty,
+    result: z.object({ token: bundleToken.nullable(), preview: bundlePreviewSchema.nullable() }),
+  },
+  'bundles.merge': {
+    args: z.object({ token: bundleToken, resolutions: z.record(linkId, z.enum(BUNDLE_RESOLUTIONS)) }).strict(),
+    result: mergeResultSchema,
+  },
+  'bundles.discard': {
+    args: z.object({ token: bundleToken }).strict(),
+    result: z.object({}),
   },
   'workspace.startEmpty': {
     args: empty,
@@ -84,7 +133,7 @@ export const CONTRACT = {
     result: backupInfoSchema,
   },
   'backups.restore': {
-    args: z.object({ id: z.string().regex(/^[0-9TZ-]+-[0-9a-f]{6}$/, 'expected a backup id') }).strict(),
+    args: z.object({ id: backupId }).strict(),
     result: z.object({ restored: backupInfoSchema, safety: backupInfoSchema }),
   },
 } as const satisfies Record<OperationName, { args: z.ZodType; result: z.ZodType }>;

@@ -6,6 +6,8 @@ export const OPERATION_NAMES = [
   'workspace.open', 'workspace.startEmpty', 'links.create', 'links.save', 'links.saveMany', 'links.delete', 'export.save',
   'checklists.update', 'checklists.close', 'preferences.get', 'preferences.set',
   'backups.list', 'backups.create', 'backups.restore',
+  'workspace.chooseFolder', 'workspace.switch', 'workspace.changesSince', 'links.history',
+  'bundles.export', 'bundles.open', 'bundles.merge', 'bundles.discard',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

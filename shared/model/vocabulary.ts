@@ -31,3 +31,13 @@ export const FEATURES = ['devPanel', 'gadgets', 'jiraIssuesMacro', 'other'] as c
 export const LINK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const VERSION_PATTERN = /^\d+(\.\d+){0,3}(-[0-9A-Za-z.]+)?$/;
 
+
+/**
+ * How a link in a bundle relates to this workspace: not here yet; the same content; a later version
+ * of this workspace's state; an earlier version of it; or changed on both sides since they parted.
+ */
+export const BUNDLE_ROW_STATUSES = ['new', 'identical', 'update', 'older', 'conflict'] as const;
+export type BundleRowStatus = (typeof BUNDLE_ROW_STATUSES)[number];
+/** What the user chooses for a link of a bundle. */
+export const BUNDLE_RESOLUTIONS = ['keep-mine', 'take-theirs', 'keep-both'] as const;
+export type BundleResolution = (typeof BUNDLE_RESOLUTIONS)[number];

@@ -10,8 +10,8 @@ import { createHandlers } from '../../electron/services/handlers.ts';
 import { PreferencesStore } from '../../electron/services/preferencesStore.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
-import { acquireWorkspaceLock } from '../../electron/services/workspaceLock.ts';
-import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { WorkspaceSession } from '../../electron/services/workspaceSession.ts';
+import type { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
 import { launchChromium } from './chromium.ts';
 
 /** Stands in for app://applink-advisor: an origin no network can answer, served from the built renderer. */
@@ -26,7 +26,11 @@ export interface CspViolation {
 export interface AppSession {
   page: Page;
   context: BrowserContext;
-  store: WorkspaceStore;
+  /** The workspace the app has open now (it changes when the user opens another folder). */
+  readonly store: WorkspaceStore;
+  workspace: WorkspaceSession;
+  /** What the next open dialog (bundle file or workspace folder) answers; null cancels it. */
+  nextOpenPath: string | null;
   workspaceDir: string;
   exportDir: string;
   /** Requests the page tried to make outside the app's origin (each was aborted). */
@@ -56,21 +60,29 @@ const CSP_BINDING = '__applinkAdvisorCspViolation';
 export async function startApp(browser: Browser, options: StartOptions = {}): Promise<AppSession> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.');
   const workspaceDir = options.workspaceDir ?? (await mkdtemp(path.join(tmpdir(), 'applink-advisor-e2e-')));
-  const store = new WorkspaceStore(workspaceDir);
-  // The same lock the main process takes: a workspace held elsewhere opens read-only.
-  const lock = await acquireWorkspaceLock(workspaceDir, 'Applink Advisor (test harness)');
-  if (!lock.held) store.setReadOnly(lock.message);
   const exportDir = path.join(workspaceDir, '..', `${path.basename(workspaceDir)}-exports`);
   await mkdir(exportDir, { recursive: true });
-  // Stands in for the save dialog: the user accepts the suggested name in a folder beside the workspace.
+  // The same session and lock the main process uses: a workspace held elsewhere opens read-only.
+  const workspace = new WorkspaceSession(workspaceDir, path.join(exportDir, 'recent-workspaces.json'), 'Applink Advisor (test harness)');
+  await workspace.switchTo(workspaceDir);
+  // Stand in for the dialogs: the save dialog accepts the suggested name in a folder beside the
+  // workspace; the open dialog answers what the test set in nextOpenPath.
   const handlers = createHandlers({
-    store, preferences: new PreferencesStore(path.join(exportDir, 'preferences.json')), appVersion: 'test', seedLinks: options.seed ?? demoEstateLinks,
+    workspace, preferences: new PreferencesStore(path.join(exportDir, 'preferences.json')), appVersion: 'test', seedLinks: options.seed ?? demoEstateLinks,
     chooseSavePath: async (suggestedName) => path.join(exportDir, suggestedName),
+    chooseOpenPath: async () => {
+      const answer = session.nextOpenPath;
+      session.nextOpenPath = null;
+      return answer;
+    },
   });
   const inFlight = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
   const session: AppSession = {
-    page: await context.newPage(), context, store, workspaceDir, exportDir,
+    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null,
+    get store() {
+      return workspace.store;
+    },
     foreignRequests: [], cspViolations: [], pageErrors: [],
     async open(pathname = '/index.html') {
       await session.page.goto(`${APP_ORIGIN}${pathname}`);
@@ -79,7 +91,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       await context.close();
       // Operations the page started may still be running in this process: let them finish first.
       await Promise.allSettled([...inFlight]);
-      if (lock.held) await lock.release();
+      await workspace.close();
       if (!options.workspaceDir) await rm(workspaceDir, { recursive: true, force: true });
       await rm(exportDir, { recursive: true, force: true });
     },

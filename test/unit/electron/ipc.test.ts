@@ -6,19 +6,26 @@ import { dispatchOperation, registerIpc, type IpcEventLike } from '../../../elec
 import { isTrustedSender } from '../../../electron/security.ts';
 import { createHandlers } from '../../../electron/services/handlers.ts';
 import { PreferencesStore } from '../../../electron/services/preferencesStore.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
+import type { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { channelOf, OPERATION_NAMES } from '../../../shared/contract/operationNames.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 let dir: string;
 let store: WorkspaceStore;
+let session: WorkspaceSession;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'applink-ipc-'));
-  store = new WorkspaceStore(dir);
+  session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
+  await session.switchTo(session.defaultDir);
+  store = session.store;
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await session.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
-const handlersFor = (s: WorkspaceStore) => createHandlers({ store: s, preferences: new PreferencesStore(path.join(dir, 'prefs', 'preferences.json')), appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
+const handlersFor = (_s: WorkspaceStore) => createHandlers({ workspace: session, chooseOpenPath: async () => null, preferences: new PreferencesStore(path.join(dir, 'prefs', 'preferences.json')), appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
 
 const appFrame: IpcEventLike = { senderFrame: { url: 'app://applink-advisor/index.html', parent: null } };
 
@@ -63,10 +70,11 @@ describe('IPC registry', () => {
   for (const operation of OPERATION_NAMES) {
     for (const [label, args] of malformed) {
       it(`${operation} rejects ${label} with a validation error and no side effect`, async () => {
+        const before = await readdir(dir, { recursive: true });
         const result = await dispatchOperation(handlersFor(store), operation, args);
         expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        await expect(readdir(dir)).resolves.toEqual([]);
+        await expect(readdir(dir, { recursive: true })).resolves.toEqual(before);
       });
     }
   }
