@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,10 @@ import { checklistsFor } from '../shared/engine/checklist.ts';
 import { parseInventory } from '../shared/model/inventory.ts';
 import { checklistMarkdown } from '../shared/present/checklistDocument.ts';
 import { ASSESSMENT_SCHEMA_VERSION } from '../shared/model/assessmentDocument.ts';
+import { BUNDLE_FILE_NAME } from '../shared/model/bundle.ts';
+import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocabulary.ts';
+import { writeFileAtomic } from './services/atomicWrite.ts';
+import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
 import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
 import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
@@ -28,6 +33,8 @@ Usage:
   applink-advisor workspace info|verify|backups|backup [--workspace DIR]
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
+  applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
+  applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
   applink-advisor --help | --version
 
 Commands:
@@ -48,10 +55,22 @@ Commands:
                             snapshot of the current state. Refused while the app has the workspace open.
   list                      The links of a workspace with their recommendation and worst finding.
 
+  export-bundle             Write the workspace (or the links given with --link) as one portable file,
+                            ${BUNDLE_FILE_NAME} by default, with a SHA-256 over its content. Never
+                            overwrites an existing file.
+  import-bundle <file>      Compare a bundle with the workspace: each link is new, identical, an update
+                            (a later version of yours), older (yours is newer) or a conflict (changed on
+                            both sides). Without --dry-run, merge it all-or-nothing after a backup: new
+                            links and updates are taken, older ones kept; conflicts need --resolve.
+                            A bundle changed since it was made is refused (exit 2).
+
 Options:
   --workspace DIR           The workspace folder (default: the app's, under the user-data folder, or
                             $APPLINK_ADVISOR_WORKSPACE).
-  --link ID                 The link of the checklist command.
+  --link ID                 The link of the checklist command; with export-bundle, a link to include
+                            (repeatable).
+  --dry-run                 import-bundle: print what would happen and change nothing.
+  --resolve CHOICE          import-bundle: what to do with every conflicting link.
   --format json|table|md    assess: table (default) or json; checklist: md (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.
@@ -179,7 +198,7 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
       await lock.release();
     }
   }
-  const { documents, unreadable } = await store.list();
+  const { documents, unreadable, migrated } = await store.list();
   if (action === 'info') {
     const meta = await store.readMeta().catch(() => null);
     const lock = await readFile(path.join(store.root, LOCK_FILE), 'utf8').then((t) => JSON.parse(t) as LockOwner, () => null);
@@ -194,9 +213,11 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
     ].join('\n') + '\n');
     return 0;
   }
-  for (const problem of unreadable) io.err(`${problem.file}: ${problem.reason}\n`);
-  io.out(`${documents.length} healthy, ${unreadable.length} with problems.\n`);
-  return unreadable.length === 0 ? 0 : 1;
+  const historyProblems = await store.history.verify();
+  for (const problem of [...unreadable, ...historyProblems]) io.err(`${problem.file}: ${problem.reason}\n`);
+  const older = migrated.length ? ` ${migrated.length} of an older schema version (migrated, after a backup, when the workspace is next opened for writing).` : '';
+  io.out(`${documents.length} healthy, ${unreadable.length} with problems; ${historyProblems.length} history entr${historyProblems.length === 1 ? 'y' : 'ies'} with problems.${older}\n`);
+  return unreadable.length === 0 && historyProblems.length === 0 ? 0 : 1;
 }
 
 async function listCommand(args: string[], io: CliIo): Promise<number> {
@@ -215,6 +236,79 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
   else io.out(rows.map((r) => `${r.id.padEnd(24)} ${r.recommended.padEnd(20)} ${(r.worstSeverity ?? '-').padEnd(9)} ${r.name}`).join('\n') + (rows.length ? '\n' : ''));
   for (const problem of unreadable) io.err(`${problem.file}: ${problem.reason}\n`);
   return 0;
+}
+
+async function exportBundleCommand(args: string[], io: CliIo, version: string): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' }, out: { type: 'string', default: BUNDLE_FILE_NAME }, link: { type: 'string', multiple: true } }, allowPositionals: true });
+  if (positionals.length) {
+    io.err(`export-bundle takes no file name; use --out FILE. See applink-advisor --help.\n`);
+    return 64;
+  }
+  const target = path.resolve(values.out);
+  if (existsSync(target)) {
+    io.err(`${target} already exists; choose another name with --out.\n`);
+    return 2;
+  }
+  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const { text, count } = await exportBundle(store, values.link ?? null, `applink-advisor CLI ${version}`);
+  await writeFileAtomic(target, text);
+  io.out(`Wrote ${count} link${count === 1 ? '' : 's'} to ${target}.\n`);
+  return 0;
+}
+
+async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { workspace: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, resolve: { type: 'string' }, format: { type: 'string', default: 'table' } },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length !== 1) {
+    io.err('import-bundle takes one bundle file. See applink-advisor --help.\n');
+    return 64;
+  }
+  if (values.format !== 'json' && values.format !== 'table') {
+    io.err(`--format must be json or table, not "${values.format}".\n`);
+    return 64;
+  }
+  if (values.resolve !== undefined && !(BUNDLE_RESOLUTIONS as readonly string[]).includes(values.resolve)) {
+    io.err(`--resolve must be one of ${BUNDLE_RESOLUTIONS.join(', ')}, not "${values.resolve}".\n`);
+    return 64;
+  }
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
+  });
+  const opened = openBundle(text, path.basename(file));
+  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const lock = values['dry-run'] ? null : await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
+  if (lock && !lock.held) {
+    io.err(`${lock.message}\n`);
+    return 1;
+  }
+  try {
+    if (lock) await store.open([], 'CLI');
+    const preview = await previewBundle(store, opened);
+    const choice = values.resolve as BundleResolution | undefined;
+    const conflicts = preview.rows.filter((r) => r.status === 'conflict');
+    if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
+    else {
+      io.out(preview.rows.map((r) => `${r.status.padEnd(10)} ${r.id.padEnd(24)} ${r.name}${r.fieldsChanged.length ? `  (${r.fieldsChanged.length} field${r.fieldsChanged.length === 1 ? '' : 's'} differ)` : ''}`).join('\n') + (preview.rows.length ? '\n' : ''));
+      const tally = new Map<string, number>();
+      for (const row of preview.rows) tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
+      const counts = [...tally].map(([status, n]) => `${n} ${status}`).join(', ');
+      io.out(`${opened.fileName}: ${preview.rows.length} links (${counts || 'none'}), made ${preview.createdAt} by ${preview.createdBy}.\n`);
+    }
+    if (values['dry-run']) return 0;
+    if (conflicts.length && !choice) {
+      io.err(`${conflicts.length} conflicting link${conflicts.length === 1 ? '' : 's'} (${conflicts.map((c) => c.id).join(', ')}): choose with --resolve keep-mine|take-theirs|keep-both. Nothing was changed.\n`);
+      return 2;
+    }
+    const resolutions = Object.fromEntries(conflicts.map((c) => [c.id, choice!]));
+    const result = await mergeBundle(store, opened, resolutions);
+    io.err(`Merged: ${result.added} added, ${result.updated} updated, ${result.keptBoth} kept both, ${result.keptMine} kept as they were.${result.backupId ? ` The workspace before is kept as backup ${result.backupId}.` : ''}\n`);
+    return 0;
+  } finally {
+    if (lock?.held) await lock.release();
+  }
 }
 
 /** Runs the command line; returns the exit status. */
@@ -240,6 +334,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return await workspaceCommand(rest, io);
       case 'list':
         return await listCommand(rest, io);
+      case 'export-bundle':
+        return await exportBundleCommand(rest, io, version);
+      case 'import-bundle':
+        return await importBundleCommand(rest, io);
       default:
         io.err(`Unknown command "${command}". See applink-advisor --help.\n`);
         return 64;

@@ -82,6 +82,27 @@ export class LinkHistory {
     return entries.sort((a, b) => a.revision - b.revision);
   }
 
+  /** Every history entry file that is not a valid entry (for `workspace verify`); nothing is changed. */
+  async verify(): Promise<Array<{ file: string; reason: string }>> {
+    const problems: Array<{ file: string; reason: string }> = [];
+    for (const id of await this.linkIds()) {
+      for (const name of (await readdir(this.dirOf(id)).catch(() => [] as string[])).filter((n) => ENTRY_FILE.test(n))) {
+        const file = path.join(this.dirOf(id), name);
+        let json: unknown;
+        try {
+          json = JSON.parse(await readFile(file, 'utf8'));
+        } catch (error) {
+          problems.push({ file, reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+          continue;
+        }
+        const parsed = historyEntrySchema.safeParse(json);
+        if (!parsed.success) problems.push({ file, reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') });
+        else if (parsed.data.link.id !== id) problems.push({ file, reason: `belongs to link "${parsed.data.link.id}", not "${id}"` });
+      }
+    }
+    return problems;
+  }
+
   /** Ids of every link with a history, deleted links included. */
   async linkIds(): Promise<string[]> {
     return (await readdir(path.join(this.root, HISTORY_DIR)).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));

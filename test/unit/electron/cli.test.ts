@@ -97,10 +97,13 @@ describe('applink-advisor assess', () => {
     const workspace = path.join(dir, 'ws');
     const store = new WorkspaceStore(workspace);
     await store.save(makeLink({ id: 'one' }));
-    expect(await cli('workspace', 'verify', '--workspace', workspace)).toMatchObject({ code: 0, out: '1 healthy, 0 with problems.\n' });
+    expect(await cli('workspace', 'verify', '--workspace', workspace)).toMatchObject({ code: 0, out: '1 healthy, 0 with problems; 0 history entries with problems.\n' });
     await writeFile(path.join(workspace, 'links', 'bad.json'), '{');
     const broken = await cli('workspace', 'verify', '--workspace', workspace);
-    expect(broken).toMatchObject({ code: 1, out: '1 healthy, 1 with problems.\n', err: expect.stringMatching(/bad\.json: not valid JSON/) });
+    expect(broken).toMatchObject({ code: 1, out: '1 healthy, 1 with problems; 0 history entries with problems.\n', err: expect.stringMatching(/bad\.json: not valid JSON/) });
+    await writeFile(path.join(workspace, 'history', 'one', '000001.json'), '{"schemaVersion": 1}');
+    const history = await cli('workspace', 'verify', '--workspace', workspace);
+    expect(history).toMatchObject({ code: 1, out: '1 healthy, 1 with problems; 1 history entry with problems.\n', err: expect.stringMatching(/history\/one\/000001\.json: revision/) });
     expect(await readFile(path.join(workspace, 'links', 'bad.json'), 'utf8')).toBe('{');
     const info = await cli('workspace', 'info', '--workspace', workspace);
     expect(info.out).toMatch(/Links: {7}1\n/);
@@ -125,13 +128,57 @@ describe('applink-advisor assess', () => {
     const held = await acquireWorkspaceLock(workspace, 'Applink Advisor');
     expect(await cli('workspace', 'backup', '--workspace', workspace)).toMatchObject({ code: 1, err: expect.stringMatching(/read-only here/) });
     if (held.held) await held.release();
-    expect(await cli('workspace', 'restore', 'nonsense', '--workspace', workspace)).toMatchObject({ code: 2, err: '"nonsense" is not a backup id.\n' });
+    expect(await cli('workspace', 'restore', 'nonsense', '--workspace', workspace)).toMatchObject({ code: 2, err: '"nonsense" is not a backup id. Nothing was changed.\n' });
   });
 
   it('documents every command and option in --help', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', '--format json|table|md', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', 'export-bundle', 'import-bundle <file>', '--dry-run', '--resolve CHOICE', '--format json|table|md', '--help', '--version', 'Exit status']) expect(out).toContain(word);
     expect((await cli('--version')).out).toBe('9.9.9\n');
+  });
+});
+
+describe('applink-advisor export-bundle and import-bundle', () => {
+  it('carries links between workspaces, previews with --dry-run, and needs --resolve for conflicts', async () => {
+    const from = path.join(dir, 'bundle-from');
+    const to = path.join(dir, 'bundle-to');
+    const source = new WorkspaceStore(from);
+    await source.saveMany([makeLink({ id: 'shared', name: 'Shared' }), makeLink({ id: 'theirs-only', name: 'Theirs only' })]);
+    const target = new WorkspaceStore(to);
+    await target.save(makeLink({ id: 'shared', name: 'Shared', notes: 'edited here' }));
+    const file = path.join(dir, 'estate.bundle');
+
+    expect(await cli('export-bundle', '--workspace', from, '--out', file)).toMatchObject({ code: 0, out: `Wrote 2 links to ${file}.\n` });
+    expect(await cli('export-bundle', '--workspace', from, '--out', file)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists/) });
+
+    const before = await readFile(path.join(to, 'links', 'shared.json'), 'utf8');
+    const dry = await cli('import-bundle', file, '--workspace', to, '--dry-run', '--format', 'json');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out).rows.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([['shared', 'conflict'], ['theirs-only', 'new']]);
+
+    const refused = await cli('import-bundle', file, '--workspace', to);
+    expect(refused).toMatchObject({ code: 2, err: expect.stringMatching(/1 conflicting link \(shared\): choose with --resolve keep-mine\|take-theirs\|keep-both\. Nothing was changed\./) });
+    expect(await readFile(path.join(to, 'links', 'shared.json'), 'utf8')).toBe(before);
+    expect((await target.list()).documents).toHaveLength(1);
+
+    const merged = await cli('import-bundle', file, '--workspace', to, '--resolve', 'keep-mine');
+    expect(merged.code).toBe(0);
+    expect(merged.out).toMatch(/^conflict {3}shared/m);
+    expect(merged.err).toMatch(/Merged: 1 added, 0 updated, 0 kept both, 1 kept as they were\. The workspace before is kept as backup /);
+    expect((await target.get('shared'))!.link.notes).toBe('edited here');
+    expect(await target.get('theirs-only')).not.toBeNull();
+  });
+
+  it('refuses a tampered bundle with exit 2 and changes nothing', async () => {
+    const from = path.join(dir, 'tamper-from');
+    await new WorkspaceStore(from).save(makeLink({ id: 'a', name: 'A' }));
+    const file = path.join(dir, 'tampered.bundle');
+    await cli('export-bundle', '--workspace', from, '--out', file);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"name": "A"', '"name": "B"'));
+    const to = path.join(dir, 'tamper-to');
+    const result = await cli('import-bundle', file, '--workspace', to);
+    expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/tampered\.bundle has been changed since it was made/) });
+    expect((await new WorkspaceStore(to).list()).documents).toEqual([]);
   });
 });
