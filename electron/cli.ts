@@ -13,6 +13,7 @@ import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocab
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
+import { describeFileError } from './services/fileErrors.ts';
 import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
 import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
 import { verdictToJson, verdictToText } from '../shared/present/verdictReport.ts';
@@ -79,9 +80,11 @@ Options:
 
 Exit status:
   0  success (for workspace verify: every document is healthy)
-  1  workspace verify found problems
-  2  the input could not be read or is not a valid inventory (one message per problem, with its JSON path);
-     nothing is assessed from a broken file; or a workspace operation was refused (unknown backup)
+  1  workspace verify found problems; the workspace is held by the app; or the disk refused a write
+     (full, read-only, permission denied: said in plain words, and nothing saved before is changed)
+  2  the input could not be read or is not a valid inventory or bundle (one message per problem, with its
+     JSON path); nothing is used from a broken file; or a workspace operation was refused (unknown
+     backup, a bundle changed since it was made, conflicts without --resolve)
   64 the command line is wrong
 
 Applink Advisor never uses the network.
@@ -346,6 +349,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
     if (error instanceof OperationError) {
       io.err(`${error.message}\n`);
       return 2;
+    }
+    const fileError = describeFileError(error);
+    if (fileError) {
+      io.err(`${fileError}\n`);
+      return 1;
     }
     // parseArgs reports unknown options by throwing; say it in one line.
     io.err(`${error instanceof Error ? error.message : String(error)}\nSee applink-advisor --help.\n`);

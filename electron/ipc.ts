@@ -2,6 +2,7 @@ import { CONTRACT, type ApiFailure, type Envelope, type Handlers } from '../shar
 import { OperationError } from '../shared/contract/operationError.ts';
 import { channelOf, OPERATION_NAMES, type OperationName } from '../shared/contract/operationNames.ts';
 import { problemsFrom } from '../shared/model/validationMessages.ts';
+import { describeFileError } from './services/fileErrors.ts';
 
 /** The part of Electron's `ipcMain` this module needs; tests pass a fake. No `electron` import here. */
 export interface IpcMainLike {
@@ -44,7 +45,7 @@ export async function dispatchOperation(handlers: Handlers, operation: string, r
     return { ok: true, value: checked.data };
   } catch (error) {
     if (error instanceof OperationError) return failure(error.code, error.message, error.problems);
-    return failure('internal', error instanceof Error ? error.message : String(error));
+    return failure('internal', describeFileError(error) ?? (error instanceof Error ? error.message : String(error)));
   }
 }
 

@@ -17,6 +17,13 @@ export async function fsyncDirectory(directory: string): Promise<void> {
   }
 }
 
+// A write error from a file handle names no file; say which one the user was saving.
+function naming(error: unknown, target: string): unknown {
+  const errno = error as NodeJS.ErrnoException;
+  if (errno && typeof errno === 'object' && errno.code) errno.path = target;
+  return error;
+}
+
 /**
  * Writes a file so that a crash at any instant leaves either the old or the new content:
  * temp file in the same folder, fsync, rename over the target, fsync the folder.
@@ -25,14 +32,16 @@ export async function fsyncDirectory(directory: string): Promise<void> {
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   const directory = path.dirname(target);
   const temp = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
-  const handle = await open(temp, 'wx', 0o600);
+  const handle = await open(temp, 'wx', 0o600).catch((error: unknown) => {
+    throw naming(error, target);
+  });
   try {
     await handle.writeFile(content);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
-    throw error;
+    throw naming(error, target);
   }
   await handle.close();
   try {

@@ -28,16 +28,27 @@ export async function applyAtomically(root: string, changes: FileChange[]): Prom
   await mkdir(stagingDir, { recursive: true });
   const journal: Journal = { committed: false, puts: [], deletes: [] };
   let n = 0;
-  for (const change of changes) {
-    if ('delete' in change) {
-      journal.deletes.push(path.relative(root, change.file));
-    } else {
-      const staged = path.join(stagingDir, `${n++}.staged`);
-      await writeFileAtomic(staged, change.content);
-      journal.puts.push({ file: path.relative(root, change.file), staged: path.relative(root, staged) });
+  try {
+    for (const change of changes) {
+      if ('delete' in change) {
+        journal.deletes.push(path.relative(root, change.file));
+      } else {
+        const staged = path.join(stagingDir, `${n++}.staged`);
+        await writeFileAtomic(staged, change.content);
+        journal.puts.push({ file: path.relative(root, change.file), staged: path.relative(root, staged) });
+      }
     }
+  } catch (error) {
+    // Nothing is committed yet: drop the staging at once (a disk-full failure should not leave it).
+    await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
   }
-  await writeFileAtomic(journalFile, JSON.stringify({ ...journal, committed: true }));
+  try {
+    await writeFileAtomic(journalFile, JSON.stringify({ ...journal, committed: true }));
+  } catch (error) {
+    if (!existsSync(journalFile)) await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
   await finish(root, journalFile, { ...journal, committed: true });
 }
 

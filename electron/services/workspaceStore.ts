@@ -298,7 +298,7 @@ export class WorkspaceStore {
   async delete(ids: string[]): Promise<number> {
     this.assertWritable();
     const files = ids.map((id) => this.fileOf(id)).filter((file) => existsSync(file));
-    if (files.length > 1) await this.snapshotBefore(`before deleting ${files.length} links`);
+    if (files.length > 0) await this.snapshotBefore(`before deleting ${files.length} link${files.length === 1 ? '' : 's'}`);
     if (files.length > 0) await applyAtomically(this.root, files.map((file) => ({ file, delete: true as const })));
     return files.length;
   }

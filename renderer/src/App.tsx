@@ -3,10 +3,12 @@ import { hasBridge } from './api.ts';
 import { BackupsDialog } from './components/BackupsDialog.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
+import { WorkspaceDialog } from './components/WorkspaceDialog.tsx';
 import { useGlobalShortcuts } from './lib/useGlobalShortcuts.ts';
 import { usePreferences } from './state/preferences.ts';
 import { useUi } from './state/ui.ts';
 import { overallSaveState, useWorkspace } from './state/workspace.ts';
+import { ChangesView } from './views/ChangesView.tsx';
 import { InventoryView } from './views/InventoryView.tsx';
 import { LinkView } from './views/LinkView.tsx';
 
@@ -63,11 +65,13 @@ export function App() {
   const unreadable = useWorkspace((s) => s.unreadable);
   const readOnly = useWorkspace((s) => s.readOnly);
   const workspacePath = useWorkspace((s) => s.workspacePath);
+  const migrated = useWorkspace((s) => s.migrated);
   const open = useWorkspace((s) => s.open);
   const route = useUi((s) => s.route);
   const navigate = useUi((s) => s.navigate);
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
   const [backupsOpen, setBackupsOpen] = useState(false);
+  const [workspaceOpen, setWorkspaceOpen] = useState(false);
   useGlobalShortcuts();
 
   const loadPreferences = usePreferences((s) => s.load);
@@ -79,7 +83,7 @@ export function App() {
   }, [open, loadPreferences]);
 
   useEffect(() => {
-    document.title = route.view === 'link' ? 'Link — Applink Advisor' : 'Inventory — Applink Advisor';
+    document.title = `${route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : 'Inventory'} — Applink Advisor`;
   }, [route]);
 
   if (!hasBridge()) {
@@ -92,8 +96,11 @@ export function App() {
         <span className="brand">Applink Advisor</span>
         <nav aria-label="Main">
           <button type="button" aria-current={route.view === 'inventory' ? 'page' : undefined} onClick={() => navigate({ view: 'inventory' })}>Inventory</button>
+          <button type="button" aria-current={route.view === 'changes' ? 'page' : undefined} onClick={() => navigate({ view: 'changes' })}>What changed</button>
         </nav>
-        <span className="workspace-path muted" title={workspacePath}>{workspacePath}</span>
+        <button type="button" className="workspace-path" title={workspacePath} onClick={() => setWorkspaceOpen(true)}>
+          <span className="visually-hidden">Workspace: </span>{workspacePath}
+        </button>
         <SaveIndicator />
         <OperatorButton />
         <button type="button" onClick={() => setBackupsOpen(true)}>Backups</button>
@@ -104,6 +111,11 @@ export function App() {
         {loadState === 'error' && <p role="alert" className="error">The workspace could not be opened: {error}</p>}
         {(loadState === 'loading' || loadState === 'idle') && <p role="status" className="muted">Opening the workspace…</p>}
         {readOnly && <div role="alert" className="warning"><strong>Read-only.</strong> {readOnly}</div>}
+        {migrated > 0 && (
+          <div role="status" className="notice">
+            {migrated} link{migrated === 1 ? ' was' : 's were'} written by an older version of Applink Advisor and {migrated === 1 ? 'has' : 'have'} been updated to the current format. The files as they were are kept in a backup (see Backups).
+          </div>
+        )}
         {unreadable.length > 0 && (
           <div role="alert" className="warning">
             {unreadable.length} file(s) in the workspace could not be opened; every other link is here.
@@ -117,10 +129,11 @@ export function App() {
             </ul>
           </div>
         )}
-        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : <InventoryView />)}
+        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : route.view === 'changes' ? <ChangesView /> : <InventoryView />)}
       </main>
       <ShortcutSheet />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
+      <WorkspaceDialog open={workspaceOpen} onClose={() => setWorkspaceOpen(false)} />
     </div>
   );
 }

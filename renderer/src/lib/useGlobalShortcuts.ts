@@ -29,7 +29,7 @@ export function useGlobalShortcuts(): void {
         return;
       }
       if (document.querySelector('dialog[open]')) return;
-      if (event.key === 'Escape' && ui.route.view === 'link') {
+      if (event.key === 'Escape' && ui.route.view !== 'inventory') {
         event.preventDefault();
         ui.navigate({ view: 'inventory' });
         return;

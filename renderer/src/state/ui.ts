@@ -4,7 +4,7 @@ import type { OAuth2Status } from '../../../shared/engine/oauth2Readiness.ts';
 import type { Recommendation } from '../../../shared/guidance/flowcharts.ts';
 import type { Product } from '../../../shared/model/link.ts';
 
-export type Route = { view: 'inventory' } | { view: 'link'; id: string };
+export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'link'; id: string };
 export type AuthFilter = 'trustedApps' | 'basic' | 'oauth' | 'impersonation' | 'oauth2' | 'none';
 
 export interface InventoryFilters {
@@ -19,6 +19,7 @@ export interface InventoryFilters {
 export const NO_FILTERS: InventoryFilters = { text: '', product: '', severity: '', auth: '', readiness: '', recommendation: '' };
 
 function routeFromHash(hash: string): Route {
+  if (hash === '#/changes') return { view: 'changes' };
   const match = /^#\/link\/([A-Za-z0-9._-]+)$/.exec(hash);
   return match ? { view: 'link', id: decodeURIComponent(match[1]!) } : { view: 'inventory' };
 }
@@ -49,7 +50,7 @@ export const useUi = create<UiState>((set, get) => ({
   shortcutsOpen: false,
   drafts: {},
   navigate(route) {
-    const hash = route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}` : '#/';
+    const hash = route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}` : route.view === 'changes' ? '#/changes' : '#/';
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
     set({ route });
   },

@@ -25,6 +25,10 @@ interface WorkspaceState {
   workspacePath: string;
   unreadable: Array<{ file: string; reason: string; kind: 'invalid' | 'newer'; quarantinedTo?: string }>;
   readOnly: string | null;
+  /** Documents rewritten in the current schema version when the workspace was opened (after a backup). */
+  migrated: number;
+  isDefault: boolean;
+  recent: string[];
   loadState: LoadState;
   error: string | null;
   saves: Record<string, SaveState>;
@@ -38,6 +42,8 @@ interface WorkspaceState {
   updateChecklist(linkId: string, checklistId: ChecklistId, state: ChecklistState, label: string): void;
   closeMigration(linkId: string, checklistId: ChecklistId): Promise<AssessmentDocument>;
   startEmpty(): Promise<void>;
+  /** Opens another workspace folder: one from the recent list, or (null) one chosen in the folder dialog. */
+  switchWorkspace(path: string | null): Promise<boolean>;
   undo(): void;
   redo(): void;
   retrySaves(): void;
@@ -159,6 +165,9 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     workspacePath: '',
     unreadable: [],
     readOnly: null,
+    migrated: 0,
+    isDefault: true,
+    recent: [],
     loadState: 'idle',
     error: null,
     saves: {},
@@ -244,6 +253,17 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async startEmpty() {
       await call('workspace.startEmpty', {});
       set({ documents: [], isDemo: false, saves: {}, undoStack: [], redoStack: [] });
+    },
+
+    async switchWorkspace(path) {
+      await get().flushSaves();
+      const { switched } = path === null ? await call('workspace.chooseFolder', {}) : await call('workspace.switch', { path });
+      if (!switched) return false;
+      dirtyLinks.clear();
+      dirtyChecklists.clear();
+      set({ documents: [], saves: {}, undoStack: [], redoStack: [], unreadable: [] });
+      await get().open();
+      return true;
     },
 
     undo() {

@@ -5,6 +5,8 @@ import { productName } from '../../../shared/engine/oauth2Readiness.ts';
 import { ANSWER_KEYS, PRODUCTS, type AnswerKey } from '../../../shared/model/vocabulary.ts';
 import { ANSWER_QUESTIONS, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../../../shared/present/labels.ts';
 import { ApiError, call } from '../api.ts';
+import type { BundlePreview } from '../../../shared/model/bundle.ts';
+import { BundleDialog } from '../components/BundleDialog.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { NO_FILTERS, useUi, type AuthFilter, type InventoryFilters } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
@@ -25,6 +27,9 @@ export function InventoryView() {
   const navigate = useUi((s) => s.navigate);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [bundleMessage, setBundleMessage] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ token: string; preview: BundlePreview } | null>(null);
+  const flushSaves = useWorkspace((s) => s.flushSaves);
   const allRows = useMemo(() => documents.map(toRow), [documents]);
   const deferredFilters = useDeferredValue(filters);
   const rows = useMemo(() => filterRows(allRows, deferredFilters), [allRows, deferredFilters]);
@@ -44,6 +49,18 @@ export function InventoryView() {
     }
   }
 
+  async function importBundle() {
+    setBundleMessage('Waiting for the file dialog…');
+    try {
+      await flushSaves();
+      const { token, preview } = await call('bundles.open', {});
+      setBundleMessage(token && preview ? null : 'No bundle chosen.');
+      if (token && preview) setOpened({ token, preview });
+    } catch (failure) {
+      setBundleMessage(`Not imported: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
   return (
     <section aria-labelledby="inventory-heading" className="inventory">
       <header className="view-header">
@@ -55,7 +72,13 @@ export function InventoryView() {
           <button type="submit">Add link</button>
           {error && <p role="alert" className="error">{error}</p>}
         </form>
+        <div className="bundle-actions">
+          <button type="button" onClick={() => void importBundle()}>Import bundle…</button>
+          {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
+        </div>
+        {bundleMessage && <p role="status" className="bundle-message">{bundleMessage}</p>}
       </header>
+      <BundleDialog opened={opened} onClose={(message) => { setOpened(null); setBundleMessage(message); }} />
 
       {allRows.length > 0 && (
         <div className="summary" aria-label="Summary">
@@ -133,6 +156,17 @@ function FilterBar({ filters, onChange }: { filters: InventoryFilters; onChange(
   );
 }
 
+/** Saves the workspace, or the given links, as a portable bundle through the save dialog. */
+async function exportBundle(ids: string[] | null, report: (message: string) => void) {
+  try {
+    await useWorkspace.getState().flushSaves();
+    const result = await call('bundles.export', ids ? { ids } : {});
+    report(result.saved ? `Wrote ${result.count} links to ${result.path}.` : 'Bundle export cancelled.');
+  } catch (error) {
+    report(`Bundle export failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function BulkActions({ visibleIds }: { visibleIds: string[] }) {
   const selection = useUi((s) => s.selection);
   const setSelection = useUi((s) => s.setSelection);
@@ -188,11 +222,12 @@ function BulkActions({ visibleIds }: { visibleIds: string[] }) {
         <button type="button" onClick={() => void applyAnswer()}>Apply to {selected.length}</button>
       </span>
       <button type="button" onClick={() => void exportSelected()}>Export…</button>
+      <button type="button" onClick={() => void exportBundle(selected.map((d) => d.link.id), setMessage)}>Export bundle…</button>
       <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete…</button>
       {message && <p role="status" className="muted">{message}</p>}
       <ConfirmDialog open={confirming} title={`Delete ${selected.length} links?`} confirmLabel={`Delete ${selected.length} links`} danger
         onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
-        <p>Their assessments are removed from this workspace. This cannot be undone.</p>
+        <p>Their assessments are removed from this workspace. A backup is taken first: restore it from Backups to bring them back.</p>
       </ConfirmDialog>
     </div>
   );

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { HistoryDialog } from '../components/HistoryDialog.tsx';
 import { useWorkspace } from '../state/workspace.ts';
 import { useUi } from '../state/ui.ts';
 import { verdictOf } from '../state/verdicts.ts';
@@ -12,6 +14,7 @@ export function LinkView({ id }: { id: string }) {
   const document = useWorkspace((s) => s.documents.find((d) => d.link.id === id));
   const save = useWorkspace((s) => s.saves[id]);
   const navigate = useUi((s) => s.navigate);
+  const [historyOpen, setHistoryOpen] = useState(false);
   if (!document) {
     return (
       <section className="empty">
@@ -30,7 +33,9 @@ export function LinkView({ id }: { id: string }) {
         <h1 id="link-heading">{link.name}</h1>
         <span className="muted link-id">{link.id}</span>
         {save?.state === 'error' && <span className="error">Not saved: {save.message}</span>}
+        <button type="button" onClick={() => setHistoryOpen(true)}>History (revision {document.revision})</button>
       </header>
+      <HistoryDialog linkId={id} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       <div className="link-columns">
         <LinkEditor link={link} />
         <VerdictPanel verdict={verdict} />
