@@ -79,7 +79,7 @@ export function BackupsDialog({ open, onClose }: { open: boolean; onClose(): voi
           void run(async () => {
             await flushSaves();
             const { restored } = await call('backups.restore', { id: backup.id });
-            await reopen();
+            await reopen({ quiet: true });
             return `Restored ${restored.linkCount} links from ${when(restored.createdAt)}. The state before was backed up first.`;
           });
         }}>

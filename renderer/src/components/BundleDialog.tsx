@@ -45,7 +45,7 @@ export function BundleDialog({ opened, onClose }: { opened: { token: string; pre
     setStatus('Merging…');
     try {
       const result = await call('bundles.merge', { token: opened!.token, resolutions: choices });
-      await reopen();
+      await reopen({ quiet: true });
       close(`Merged ${preview.fileName}: ${result.added} added, ${result.updated} updated, ${result.keptBoth} kept both, ${result.keptMine} left as they were.${result.backupId ? ' The workspace before was backed up.' : ''}`);
     } catch (error) {
       setStatus(`Not merged: ${error instanceof Error ? error.message : String(error)}. The workspace is unchanged.`);

@@ -34,7 +34,8 @@ interface WorkspaceState {
   saves: Record<string, SaveState>;
   undoStack: Change[];
   redoStack: Change[];
-  open(): Promise<void>;
+  /** Reads the workspace; `quiet` keeps the current screen up meanwhile (a refresh after a merge or restore). */
+  open(options?: { quiet?: boolean }): Promise<void>;
   createLink(name: string): Promise<string>;
   updateLink(link: Link, options?: { label?: string; coalesceKey?: string }): void;
   updateLinks(links: Link[], label: string): Promise<void>;
@@ -174,11 +175,12 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     undoStack: [],
     redoStack: [],
 
-    async open() {
-      set({ loadState: 'loading', error: null });
+    async open(options = {}) {
+      if (!options.quiet) set({ loadState: 'loading', error: null });
       try {
         const opened = await call('workspace.open', {});
-        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready' });
+        // What was undoable refers to the state before a restore or merge: it starts afresh.
+        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready', undoStack: [], redoStack: [] });
       } catch (error) {
         set({ loadState: 'error', error: messageOf(error) });
       }
