@@ -32,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
     const userData = app.getPath('userData');
     const workspace = new WorkspaceSession(
       process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(userData, 'workspace'), path.join(userData, 'recent-workspaces.json'), `Applink Advisor ${app.getVersion()}`,
+      path.join(userData, 'open-cache'),
     );
     await workspace.switchTo(process.env.APPLINK_ADVISOR_WORKSPACE ?? (await workspace.startFolder()));
     app.on('will-quit', () => void workspace.close());

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { HISTORY_KEPT, HISTORY_SCHEMA_VERSION, historyEntrySchema, type HistoryEntry } from '../../shared/model/historyEntry.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { TEMP_SUFFIX, writeFileAtomic } from './atomicWrite.ts';
 import type { FileChange } from './transaction.ts';
 
 export const HISTORY_DIR = 'history';
@@ -18,8 +18,9 @@ export interface SaveContext {
 
 /**
  * The saved states of each link, one small file per revision under `history/<link id>/`. The current
- * document is the truth; history is written after it, so a crash between the two loses at most the
- * newest entry, and `entries` adds the current document when its revision is missing.
+ * document is the truth; its entry is written alongside it. After a crash between the two, `entries`
+ * adds the current document when its entry is missing and hides an entry whose document never landed;
+ * the next save numbers itself past both, so no revision number is reused.
  */
 export class LinkHistory {
   constructor(readonly root: string) {}
@@ -62,7 +63,10 @@ export class LinkHistory {
 
   /** Drops the oldest ordinary entries beyond `HISTORY_KEPT`; milestones stay. */
   async prune(id: string): Promise<void> {
-    const names = (await readdir(this.dirOf(id)).catch(() => [] as string[])).filter((n) => ENTRY_FILE.test(n) && !n.includes('.m.'));
+    const all = await readdir(this.dirOf(id)).catch(() => [] as string[]);
+    // Temp files of writes cut short by a crash (the only writer holds the workspace lock).
+    for (const name of all.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX))) await rm(path.join(this.dirOf(id), name), { force: true });
+    const names = all.filter((n) => ENTRY_FILE.test(n) && !n.includes('.m.'));
     if (names.length <= HISTORY_KEPT) return;
     names.sort();
     for (const name of names.slice(0, names.length - HISTORY_KEPT)) await rm(path.join(this.dirOf(id), name), { force: true });
@@ -76,6 +80,9 @@ export class LinkHistory {
       const parsed = historyEntrySchema.safeParse(await readFile(path.join(this.dirOf(id), name), 'utf8').then(JSON.parse, () => null));
       if (parsed.success) entries.push(parsed.data);
     }
+    // An entry newer than the current document was written by a save that crashed before its document
+    // landed: it never became the link's state, so it is not shown.
+    if (current) entries.splice(0, entries.length, ...entries.filter((e) => e.revision <= current.revision));
     if (current && !entries.some((e) => e.revision === current.revision)) {
       entries.push({ schemaVersion: HISTORY_SCHEMA_VERSION, revision: current.revision, savedAt: current.updatedAt, link: current.link, ...(current.checklists ? { checklists: current.checklists } : {}) });
     }

@@ -22,8 +22,9 @@ export class WorkspaceSession {
   private current: WorkspaceStore;
   private releaseLock: (() => Promise<void>) | null = null;
 
-  constructor(readonly defaultDir: string, private readonly recentFile: string, private readonly holder: string, private readonly now?: () => Date) {
-    this.current = new WorkspaceStore(defaultDir, now);
+  /** `cacheDir`: where each workspace's open cache is kept (see openCache.ts); none in most tests. */
+  constructor(readonly defaultDir: string, private readonly recentFile: string, private readonly holder: string, private readonly cacheDir?: string) {
+    this.current = new WorkspaceStore(defaultDir, undefined, cacheDir);
   }
 
   get store(): WorkspaceStore {
@@ -61,7 +62,7 @@ export class WorkspaceSession {
     const lock = await acquireWorkspaceLock(target, this.holder);
     await this.releaseLock?.();
     this.releaseLock = null;
-    this.current = new WorkspaceStore(target, this.now);
+    this.current = new WorkspaceStore(target, undefined, this.cacheDir);
     if (lock.held) this.releaseLock = () => lock.release();
     else this.current.setReadOnly(lock.message);
     await this.remember(target);

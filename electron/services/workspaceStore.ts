@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
@@ -9,10 +9,11 @@ import { migrateAssessment } from '../../shared/model/migrations/index.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import type { BackupInfo } from '../../shared/model/backupInfo.ts';
 import type { HistoryEntry } from '../../shared/model/historyEntry.ts';
-import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
+import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic } from './atomicWrite.ts';
 import { applyAtomically, recoverTransactions, type FileChange } from './transaction.ts';
 import { Backups } from './backups.ts';
 import { LinkHistory, type SaveContext } from './history.ts';
+import { OpenCache, type FileKey } from './openCache.ts';
 import { WORKSPACE_FORMAT, WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 
 type ReadResult = { document: AssessmentDocument; migratedFrom?: number } | { reason: string; kind: UnreadableFile['kind'] };
@@ -35,6 +36,16 @@ export interface UnreadableFile {
 
 export const QUARANTINE_DIR = 'quarantine';
 
+/** Inode, size and nanosecond modification time: changes with every write (atomic writes make a new inode). */
+function fileKey(file: string): FileKey | null {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A workspace folder holding one JSON document per link assessment in `links/<id>.json`.
  * Every write is atomic; the content is serialised with sorted keys so unchanged data re-saves byte-identical.
@@ -48,7 +59,12 @@ export class WorkspaceStore {
   readonly backups: Backups;
   readonly history: LinkHistory;
 
-  constructor(readonly root: string, private readonly now: () => Date = () => new Date()) {
+  /** Validated documents of the last open, so an unchanged file is not read again (see openCache.ts). */
+  private readonly cache: OpenCache | null;
+
+  /** `cacheDir`: where to keep the open cache (the user-data folder); none, and every open reads every file. */
+  constructor(readonly root: string, private readonly now: () => Date = () => new Date(), cacheDir?: string) {
+    this.cache = cacheDir ? new OpenCache(cacheDir, root, ASSESSMENT_SCHEMA_VERSION) : null;
     this.linksDir = path.join(root, 'links');
     this.backups = new Backups(root, now);
     this.history = new LinkHistory(root);
@@ -104,19 +120,38 @@ export class WorkspaceStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { documents: [], unreadable: [], migrated: [] };
       throw error;
     }
-    const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => path.join(this.linksDir, n));
-    // Synchronous reads on purpose: for many small files they are about five times faster than
-    // fs.promises (measured: 1,000 files in ~20 ms against ~100 ms), and opening is a one-off.
-    const results = files.map((file) => this.parseDocument(() => readFileSync(file, 'utf8')));
+    const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+    const cached = this.cache?.load() ?? new Map<string, [FileKey, AssessmentDocument]>();
+    const nextCache = new Map<string, [FileKey, AssessmentDocument]>();
     const documents: AssessmentDocument[] = [];
     const unreadable: UnreadableFile[] = [];
     const migrated: AssessmentDocument[] = [];
-    results.forEach((result, i) => {
-      if ('document' in result) {
+    let misses = 0;
+    for (const name of files) {
+      const file = path.join(this.linksDir, name);
+      const key = this.cache ? fileKey(file) : null;
+      const hit = key !== null ? cached.get(name) : undefined;
+      if (hit && hit[0] === key) {
+        documents.push(hit[1]);
+        nextCache.set(name, hit);
+        continue;
+      }
+      misses++;
+      // Synchronous reads on purpose: for many small files they are about five times faster than
+      // fs.promises (measured: 1,000 files in ~20 ms against ~100 ms), and opening is a one-off.
+      const result = this.parseDocument(() => readFileSync(file, 'utf8'));
+      if (!('document' in result)) {
+        unreadable.push({ file, reason: result.reason, kind: result.kind });
+      } else if (`${result.document.link.id}.json` !== name) {
+        unreadable.push({ file, reason: `holds link "${result.document.link.id}" but is named ${name}; the file of a link is named after its id`, kind: 'invalid' });
+      } else {
         documents.push(result.document);
         if (result.migratedFrom !== undefined) migrated.push(result.document);
-      } else unreadable.push({ file: files[i]!, reason: result.reason, kind: result.kind });
-    });
+        else if (key !== null) nextCache.set(name, [key, result.document]);
+      }
+    }
+    // Rewrite the cache only when it was stale (a changed, new or removed file).
+    if (this.cache && (misses > 0 || nextCache.size !== cached.size)) await this.cache.save(nextCache).catch(() => undefined);
     documents.sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id));
     return { documents, unreadable, migrated };
   }
@@ -220,11 +255,10 @@ export class WorkspaceStore {
     const existing = await this.get(content.link.id);
     const { document, changed } = this.buildDocument(content, existing);
     await mkdir(this.linksDir, { recursive: true });
-    await writeFileAtomic(file, stableStringify(document));
-    if (changed) {
-      if (existing && this.history.latestRevision(existing.link.id) < existing.revision) await this.history.record(existing, null);
-      await this.history.record(document, existing, context);
-    }
+    if (changed && existing && this.history.latestRevision(existing.link.id) < existing.revision) await this.history.record(existing, null);
+    // The document and its history entry are written side by side, so their fsyncs overlap; both are
+    // durable before the save is acknowledged. A crash between the two is harmless either way (see history.ts).
+    await Promise.all([writeFileAtomic(file, stableStringify(document)), changed ? this.history.record(document, existing, context) : null]);
     return document;
   }
 
@@ -380,10 +414,19 @@ export class WorkspaceStore {
       meta = { format: WORKSPACE_FORMAT, schemaVersion: 1, createdAt: this.now().toISOString(), demo: isDemo };
       await this.writeMeta(meta);
     }
+    await this.sweepTempFiles();
     const { documents, unreadable, migrated } = await this.list();
     if (migrated.length > 0) await this.migrateFiles(migrated);
     for (const file of unreadable) if (file.kind === 'invalid') file.quarantinedTo = await this.quarantine(file, appVersion);
     return { isDemo: meta.demo, documents, unreadable, migrated: migrated.length };
+  }
+
+  /** Removes temp files left by writes a crash cut short; we hold the lock, so none is in flight. */
+  private async sweepTempFiles(): Promise<void> {
+    for (const dir of [this.root, this.linksDir]) {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (const name of names.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX))) await rm(path.join(dir, name), { force: true });
+    }
   }
 
   /**

@@ -63,7 +63,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   const exportDir = path.join(workspaceDir, '..', `${path.basename(workspaceDir)}-exports`);
   await mkdir(exportDir, { recursive: true });
   // The same session and lock the main process uses: a workspace held elsewhere opens read-only.
-  const workspace = new WorkspaceSession(workspaceDir, path.join(exportDir, 'recent-workspaces.json'), 'Applink Advisor (test harness)');
+  const workspace = new WorkspaceSession(workspaceDir, path.join(exportDir, 'recent-workspaces.json'), 'Applink Advisor (test harness)', path.join(exportDir, 'open-cache'));
   await workspace.switchTo(workspaceDir);
   // Stand in for the dialogs: the save dialog accepts the suggested name in a folder beside the
   // workspace; the open dialog answers what the test set in nextOpenPath.

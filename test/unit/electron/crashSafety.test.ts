@@ -79,7 +79,11 @@ describe('crash safety under SIGKILL', () => {
         const storedCounter = Number(/^Save (\d+)$/.exec(stored!.link.name)?.[1]);
         expect(storedCounter, `${id} after kill ${kill}`).toBeGreaterThanOrEqual(counter);
         expect(stored!.link.notes).toBe(`counter=${storedCounter};`.repeat(1 + (storedCounter % 40)));
+        // The history is written before the save is acknowledged: the acknowledged state is in it.
+        const history = await store.history.entries(id, null);
+        expect(history.some((e) => e.link.name === `Save ${counter}`), `history of ${id} lacks acknowledged save ${counter} after kill ${kill}`).toBe(true);
       }
+      expect(await store.history.verify(), `history entries after kill ${kill}`).toEqual([]);
       const leftovers = (await readdir(path.join(dir, 'links')).catch(() => [] as string[])).filter((f) => f.endsWith('.tmp'));
       if (leftovers.some((f) => !seenTemps.has(f))) killedMidWrite++;
       for (const f of leftovers) seenTemps.add(f);

@@ -41,6 +41,19 @@ describe('quarantine and newer files', () => {
   });
 });
 
+describe('leftovers of interrupted writes', () => {
+  it('opening removes hidden temp files a crash left behind, and never loads them', async () => {
+    const store = new WorkspaceStore(dir);
+    const saved = await store.save(makeLink({ id: 'a', name: 'A' }));
+    const temp = path.join(dir, 'links', '.a.json.0123456789ab.tmp');
+    await writeFile(temp, JSON.stringify({ ...saved, link: { ...saved.link, name: 'half-written' } }).slice(0, 50));
+    const opened = await store.open([]);
+    expect(opened.documents.map((d) => d.link.name)).toEqual(['A']);
+    expect(opened.unreadable).toEqual([]);
+    expect((await readdir(path.join(dir, 'links'))).sort()).toEqual(['a.json']);
+  });
+});
+
 describe('workspace lock', () => {
   it('lets one holder write; a second opener is read-only with a clear message and writes nothing', async () => {
     const first = await acquireWorkspaceLock(dir, 'Applink Advisor test');

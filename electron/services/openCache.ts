@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
+import { writeFileAtomic } from './atomicWrite.ts';
+
+const FORMAT = 'applink-advisor.open-cache';
+
+/** A file's identity on disk: inode, size and modification time in nanoseconds. Any write changes it. */
+export type FileKey = string;
+
+interface CacheFile {
+  format: typeof FORMAT;
+  schemaVersion: number;
+  root: string;
+  entries: Record<string, [FileKey, AssessmentDocument]>;
+}
+
+/**
+ * The documents a workspace held when it was last opened, validated, keyed by each file's identity.
+ * Opening reads a file again only when its identity changed, so a large workspace opens without
+ * reading and validating every file. It is only a cache: kept outside the workspace (in the user-data
+ * folder, so it never ends up in a git repository or on removable media), ignored when unreadable or
+ * written for another schema version, and safe to delete.
+ */
+export class OpenCache {
+  readonly file: string;
+
+  constructor(cacheDir: string, private readonly root: string, private readonly schemaVersion: number) {
+    this.file = path.join(cacheDir, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)}.json`);
+  }
+
+  load(): Map<string, [FileKey, AssessmentDocument]> {
+    try {
+      const cache = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
+      if (cache.format !== FORMAT || cache.schemaVersion !== this.schemaVersion || cache.root !== path.resolve(this.root)) return new Map();
+      return new Map(Object.entries(cache.entries));
+    } catch {
+      return new Map();
+    }
+  }
+
+  async save(entries: Map<string, [FileKey, AssessmentDocument]>): Promise<void> {
+    const cache: CacheFile = { format: FORMAT, schemaVersion: this.schemaVersion, root: path.resolve(this.root), entries: Object.fromEntries(entries) };
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify(cache));
+  }
+}
