@@ -35,7 +35,16 @@ if (!app.requestSingleInstanceLock()) {
       path.join(userData, 'open-cache'),
     );
     await workspace.switchTo(process.env.APPLINK_ADVISOR_WORKSPACE ?? (await workspace.startFolder()));
-    app.on('will-quit', () => void workspace.close());
+    // Finish writes still in flight and release the workspace lock before the process ends.
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      void workspace.close().finally(() => {
+        closed = true;
+        app.quit();
+      });
+    });
     const chooseOpenPath: ChooseOpenPath = async (kind) => {
       const options: Electron.OpenDialogOptions = kind === 'folder'
         ? { title: 'Open a workspace folder', properties: ['openDirectory', 'createDirectory'] }

@@ -28,8 +28,10 @@ function naming(error: unknown, target: string): unknown {
  * Writes a file so that a crash at any instant leaves either the old or the new content:
  * temp file in the same folder, fsync, rename over the target, fsync the folder.
  * (write-file-atomic does not fsync the folder, so the rename itself could be lost on power cut.)
+ * `syncDirectory: false` skips that last fsync, for files whose loss on a power cut is repaired
+ * elsewhere (history entries): the content is still never torn, and a process crash loses nothing.
  */
-export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array, options: { syncDirectory?: boolean } = {}): Promise<void> {
   const directory = path.dirname(target);
   const temp = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   const handle = await open(temp, 'wx', 0o600).catch((error: unknown) => {
@@ -50,5 +52,5 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     await rm(temp, { force: true });
     throw error;
   }
-  await fsyncDirectory(directory);
+  if (options.syncDirectory !== false) await fsyncDirectory(directory);
 }
