@@ -60,6 +60,7 @@ export class WorkspaceSession {
     }
     await mkdir(target, { recursive: true });
     const lock = await acquireWorkspaceLock(target, this.holder);
+    await this.current.settle();
     await this.releaseLock?.();
     this.releaseLock = null;
     this.current = new WorkspaceStore(target, undefined, this.cacheDir);
@@ -83,6 +84,7 @@ export class WorkspaceSession {
 
   /** Releases the lock of the open workspace (on quit). */
   async close(): Promise<void> {
+    await this.current.settle();
     await this.releaseLock?.();
     this.releaseLock = null;
   }

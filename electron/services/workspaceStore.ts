@@ -61,6 +61,12 @@ export class WorkspaceStore {
 
   /** Validated documents of the last open, so an unchanged file is not read again (see openCache.ts). */
   private readonly cache: OpenCache | null;
+  private cacheWrite: Promise<void> = Promise.resolve();
+
+  /** Waits for background work (the open cache being rewritten): before quitting or switching folders. */
+  async settle(): Promise<void> {
+    await this.cacheWrite;
+  }
 
   /** `cacheDir`: where to keep the open cache (the user-data folder); none, and every open reads every file. */
   constructor(readonly root: string, private readonly now: () => Date = () => new Date(), cacheDir?: string) {
@@ -150,8 +156,12 @@ export class WorkspaceStore {
         else if (key !== null) nextCache.set(name, [key, result.document]);
       }
     }
-    // Rewrite the cache only when it was stale (a changed, new or removed file).
-    if (this.cache && (misses > 0 || nextCache.size !== cached.size)) await this.cache.save(nextCache).catch(() => undefined);
+    // Rewrite the cache only when it was stale (a changed, new or removed file), after the open has
+    // answered: it is only a cache, and a lost write just means more reading next time.
+    const cache = this.cache;
+    if (cache && (misses > 0 || nextCache.size !== cached.size)) {
+      this.cacheWrite = new Promise<void>((resolve) => setImmediate(() => void cache.save(nextCache).catch(() => undefined).finally(resolve)));
+    }
     documents.sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id));
     return { documents, unreadable, migrated };
   }

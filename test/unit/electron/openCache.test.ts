@@ -16,7 +16,11 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const names = async (store: WorkspaceStore) => (await store.list()).documents.map((d) => `${d.link.id}:${d.link.name}`);
+const names = async (store: WorkspaceStore) => {
+  const { documents } = await store.list();
+  await store.settle();
+  return documents.map((d) => `${d.link.id}:${d.link.name}`);
+};
 
 describe('the open cache', () => {
   it('serves unchanged files from the cache and re-reads every file that changed, appeared or went away', async () => {
@@ -41,7 +45,7 @@ describe('the open cache', () => {
   it('never serves a file broken after it was cached: it is reported (and quarantined on open)', async () => {
     const store = new WorkspaceStore(root, undefined, cacheDir);
     await store.save(makeLink({ id: 'a', name: 'A' }));
-    await store.list();
+    await names(store);
     await writeFile(path.join(root, 'links', 'a.json'), '{"schemaVersion": 2, "link"');
     const { documents, unreadable } = await store.list();
     expect(documents).toEqual([]);
@@ -51,7 +55,7 @@ describe('the open cache', () => {
   it('opens normally when the cache is garbage or missing', async () => {
     const store = new WorkspaceStore(root, undefined, cacheDir);
     await store.save(makeLink({ id: 'a', name: 'A' }));
-    await store.list();
+    await names(store);
     const { readdirSync } = await import('node:fs');
     for (const f of readdirSync(cacheDir)) await writeFile(path.join(cacheDir, f), 'not json');
     expect(await names(store)).toEqual(['a:A']);
