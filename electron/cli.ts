@@ -12,6 +12,9 @@ import { BUNDLE_FILE_NAME } from '../shared/model/bundle.ts';
 import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocabulary.ts';
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
+import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
+import type { ImportPreview } from '../shared/model/importPreview.ts';
+import type { Answers } from '../shared/model/link.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
 import { describeFileError } from './services/fileErrors.ts';
 import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
@@ -34,6 +37,7 @@ Usage:
   applink-advisor workspace info|verify|backups|backup [--workspace DIR]
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
+  applink-advisor import <files…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]... [--format json|table]
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
   applink-advisor --help | --version
@@ -56,6 +60,13 @@ Commands:
                             snapshot of the current state. Refused while the app has the workspace open.
   list                      The links of a workspace with their recommendation and worst finding.
 
+  import <files…>           Import Applinks REST exports (manifest, 1.0/listApplicationlinks, 3.0/applinks,
+                            3.0/status/{id}, …/oauth, applicationlink/{id}/authentication), inventory files
+                            and CSV (docs/import.md). Files are grouped per server by name prefix
+                            (jira.manifest.json, jira.status.<id>.json) or folder; both servers' views of
+                            a link become one link with both ends. Secrets are removed as files are read.
+                            Prints the preview; without --dry-run, commits it all-or-nothing after a
+                            backup. Any problem in the files: exit 2, nothing imported.
   export-bundle             Write the workspace (or the links given with --link) as one portable file,
                             ${BUNDLE_FILE_NAME} by default, with a SHA-256 over its content. Never
                             overwrites an existing file.
@@ -70,7 +81,10 @@ Options:
                             $APPLINK_ADVISOR_WORKSPACE).
   --link ID                 The link of the checklist command; with export-bundle, a link to include
                             (repeatable).
-  --dry-run                 import-bundle: print what would happen and change nothing.
+  --dry-run                 import, import-bundle: print what would happen and change nothing.
+  --answer QUESTION=yes|no  import: answer a question the exports cannot know, for every imported link
+                            that has no answer yet. QUESTION: mutual-trust, shared-user-base,
+                            admin-on-remote, sysadmin-on-remote. Repeatable.
   --resolve CHOICE          import-bundle: what to do with every conflicting link.
   --format json|table|md    assess: table (default) or json; checklist: md (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
@@ -241,6 +255,75 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+const ANSWER_FLAGS: Record<string, keyof Answers> = {
+  'mutual-trust': 'mutualTrust', 'shared-user-base': 'sharedUserBase', 'admin-on-remote': 'adminOnRemote', 'sysadmin-on-remote': 'sysadminOnRemote',
+};
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { workspace: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, answer: { type: 'string', multiple: true }, format: { type: 'string', default: 'table' } },
+  });
+  if (positionals.length === 0) {
+    io.err('import takes one or more export files. See applink-advisor --help.\n');
+    return 64;
+  }
+  if (values.format !== 'json' && values.format !== 'table') {
+    io.err(`--format must be json or table, not "${values.format}".\n`);
+    return 64;
+  }
+  const answers: Partial<Answers> = {};
+  for (const given of values.answer ?? []) {
+    const [flag, value] = given.split('=');
+    const key = ANSWER_FLAGS[flag ?? ''];
+    if (!key || (value !== 'yes' && value !== 'no')) {
+      io.err(`--answer takes QUESTION=yes|no with QUESTION one of ${Object.keys(ANSWER_FLAGS).join(', ')}, not "${given}".\n`);
+      return 64;
+    }
+    answers[key] = value === 'yes';
+  }
+  const files = await readImportFiles(positionals);
+  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const lock = values['dry-run'] ? null : await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
+  if (lock && !lock.held) {
+    io.err(`${lock.message}\n`);
+    return 1;
+  }
+  try {
+    if (lock) await store.open([], 'CLI');
+    const preview = await previewImport(store, files);
+    if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
+    else io.out(importPreviewText(preview));
+    if (preview.problems.length) {
+      for (const p of preview.problems) io.err(`${p.file}: ${p.path}: ${p.message}\n`);
+      io.err(`Nothing was imported: ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}.\n`);
+      return 2;
+    }
+    if (values['dry-run']) return 0;
+    const result = await commitImport(store, preview, answers, []);
+    io.err(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.${result.backupId ? ` The workspace before is kept as backup ${result.backupId}.` : ''}\n`);
+    return 0;
+  } finally {
+    if (lock?.held) await lock.release();
+  }
+}
+
+function importPreviewText(preview: ImportPreview): string {
+  const lines: string[] = [];
+  for (const f of preview.files) {
+    lines.push(`${f.file}  [${f.group}]  ${f.kind}${f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''}`);
+    if (f.secretsRemoved.length) lines.push(`  ${f.secretsRemoved.length} secret${f.secretsRemoved.length === 1 ? '' : 's'} removed: ${f.secretsRemoved.map((s) => s.path).join(', ')}`);
+  }
+  lines.push('');
+  for (const row of preview.rows) {
+    lines.push(`${row.action.padEnd(9)} ${row.link.id.padEnd(40)} ${row.link.name}${row.bothEnds ? '  (both ends)' : ''}`);
+    for (const w of row.warnings) lines.push(`          ! ${w}`);
+  }
+  const count = (a: string) => preview.rows.filter((r) => r.action === a).length;
+  lines.push(`${preview.rows.length} links: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`);
+  return `${lines.join('\n')}\n`;
+}
+
 async function exportBundleCommand(args: string[], io: CliIo, version: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' }, out: { type: 'string', default: BUNDLE_FILE_NAME }, link: { type: 'string', multiple: true } }, allowPositionals: true });
   if (positionals.length) {
@@ -337,6 +420,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return await workspaceCommand(rest, io);
       case 'list':
         return await listCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case 'export-bundle':
         return await exportBundleCommand(rest, io, version);
       case 'import-bundle':

@@ -4,7 +4,7 @@ import { registerIpc } from './ipc.ts';
 import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
 import { demoEstateLinks } from './services/demoEstate.ts';
-import { createHandlers, type ChooseOpenPath, type ChooseSavePath } from './services/handlers.ts';
+import { createHandlers, type ChooseImportFiles, type ChooseOpenPath, type ChooseSavePath } from './services/handlers.ts';
 import { PreferencesStore } from './services/preferencesStore.ts';
 import { WorkspaceSession } from './services/workspaceSession.ts';
 import { createMainWindow } from './window.ts';
@@ -52,13 +52,21 @@ if (!app.requestSingleInstanceLock()) {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     };
+    const chooseImportFiles: ChooseImportFiles = async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import Applinks exports', properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Applinks exports, inventory files, spreadsheets', extensions: ['json', 'csv'] }],
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    };
     const chooseSavePath: ChooseSavePath = async (suggestedName, format) => {
       const options = { defaultPath: suggestedName, filters: [{ name: format.toUpperCase(), extensions: [format] }] };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     };
     const preferences = new PreferencesStore(path.join(app.getPath('userData'), 'preferences.json'));
-    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath });
+    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles });
     registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {

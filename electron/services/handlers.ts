@@ -8,6 +8,9 @@ import type { Link } from '../../shared/model/link.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle, type OpenedBundle } from './bundles.ts';
 import { closeMigration, saveChecklistState } from './checklistService.ts';
+import { groupOf } from '../../shared/import/fileGroups.ts';
+import type { ImportPreview } from '../../shared/model/importPreview.ts';
+import { commitImport, previewImport, readImportFiles } from './importService.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceSession } from './workspaceSession.ts';
 
@@ -15,6 +18,8 @@ import type { WorkspaceSession } from './workspaceSession.ts';
 export type ChooseSavePath = (suggestedName: string, format: string) => Promise<string | null>;
 /** Asks the user for a file to open (a bundle) or a folder (a workspace); null when they cancel. */
 export type ChooseOpenPath = (kind: 'bundle' | 'folder') => Promise<string | null>;
+/** Asks the user for export files to import (several at once); null when they cancel. */
+export type ChooseImportFiles = () => Promise<string[] | null>;
 
 export interface HandlerDependencies {
   workspace: WorkspaceSession;
@@ -23,13 +28,14 @@ export interface HandlerDependencies {
   seedLinks: () => Link[];
   chooseSavePath: ChooseSavePath;
   chooseOpenPath: ChooseOpenPath;
+  chooseImportFiles: ChooseImportFiles;
 }
 
 /** Bundles larger than this are refused before they are read. */
 const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
-export function createHandlers({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath }: HandlerDependencies): Handlers {
+export function createHandlers({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles }: HandlerDependencies): Handlers {
   const store = () => workspace.store;
   const writable = () => {
     if (store().readOnly) throw new OperationError('conflict', store().readOnly!);
@@ -41,6 +47,13 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
     const opened = openBundles.get(token);
     if (!opened) throw new OperationError('not-found', 'That bundle is no longer open; open it again.');
     return opened;
+  };
+  // Import previews, until committed or discarded.
+  const pendingImports = new Map<string, ImportPreview>();
+  const remember = (preview: ImportPreview) => {
+    const token = randomBytes(16).toString('hex');
+    pendingImports.set(token, preview);
+    return { token, preview };
   };
   const save = async (suggestedName: string, format: string, content: string | Buffer) => {
     const target = await chooseSavePath(suggestedName, format);
@@ -110,6 +123,25 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
     },
     'bundles.discard': async ({ token }) => {
       openBundles.delete(token);
+      return {};
+    },
+    'import.choose': async () => {
+      const paths = await chooseImportFiles();
+      if (!paths || paths.length === 0) return { token: null, preview: null };
+      return remember(await previewImport(store(), await readImportFiles(paths)));
+    },
+    'import.fromContents': async ({ files }) =>
+      // Dropped files arrive as contents: the renderer never names a path. They group by name prefix.
+      remember(await previewImport(store(), files.map((f) => ({ name: f.name, group: groupOf(f.name, ''), text: f.text })))),
+    'import.commit': async ({ token, answers, skip }) => {
+      const preview = pendingImports.get(token);
+      if (!preview) throw new OperationError('not-found', 'That import is no longer open; choose the files again.');
+      const result = await commitImport(writable(), preview, answers, skip);
+      pendingImports.delete(token);
+      return result;
+    },
+    'import.discard': async ({ token }) => {
+      pendingImports.delete(token);
       return {};
     },
   };

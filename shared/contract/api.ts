@@ -6,6 +6,7 @@ import { backupInfoSchema } from '../model/backupInfo.ts';
 import { bundlePreviewSchema, mergeResultSchema } from '../model/bundle.ts';
 import { checklistStatesSchema } from '../model/checklistState.ts';
 import { historyEntrySchema } from '../model/historyEntry.ts';
+import { importPreviewSchema, importResultSchema } from '../model/importPreview.ts';
 import { BUNDLE_RESOLUTIONS } from '../model/vocabulary.ts';
 import { preferencesSchema } from '../model/preferences.ts';
 import { LINK_ID_PATTERN, linkSchema } from '../model/link.ts';
@@ -73,6 +74,33 @@ export const CONTRACT = {
     result: mergeResultSchema,
   },
   'bundles.discard': {
+    args: z.object({ token: bundleToken }).strict(),
+    result: z.object({}),
+  },
+  'import.choose': {
+    args: empty,
+    result: z.object({ token: bundleToken.nullable(), preview: importPreviewSchema.nullable() }),
+  },
+  'import.fromContents': {
+    args: z.object({
+      files: z.array(z.object({
+        name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'expected a file name without a folder'),
+        text: z.string().max(50 * 1024 * 1024),
+      }).strict()).min(1).max(500),
+    }).strict(),
+    result: z.object({ token: bundleToken, preview: importPreviewSchema }),
+  },
+  'import.commit': {
+    args: z.object({
+      token: bundleToken,
+      /** Answers the exports cannot know, applied to every imported link where they are still unknown. */
+      answers: z.object({ mutualTrust: z.boolean(), sharedUserBase: z.boolean(), adminOnRemote: z.boolean(), sysadminOnRemote: z.boolean() }).partial().strict(),
+      /** Links of the preview to leave out. */
+      skip: z.array(linkId).max(100_000),
+    }).strict(),
+    result: importResultSchema,
+  },
+  'import.discard': {
     args: z.object({ token: bundleToken }).strict(),
     result: z.object({}),
   },

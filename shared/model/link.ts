@@ -47,6 +47,8 @@ export const observationsSchema = z.object({
   autoMigratedFromTrustedApps: z.boolean().optional(),
   twoLoExecutingUser: z.string().max(255).optional(),
   oauth2IncomingScopes: z.array(z.string().max(64)).max(32).optional(),
+  /** Authentication provider classes an import found that this app does not know ("other:<class>"). */
+  otherProviders: z.array(z.string().max(300)).max(20).optional(),
 });
 export type Observations = z.infer<typeof observationsSchema>;
 

@@ -31,6 +31,8 @@ export interface AppSession {
   workspace: WorkspaceSession;
   /** What the next open dialog (bundle file or workspace folder) answers; null cancels it. */
   nextOpenPath: string | null;
+  /** What the next import dialog answers (several files); null cancels it. */
+  nextImportPaths: string[] | null;
   workspaceDir: string;
   exportDir: string;
   /** Requests the page tried to make outside the app's origin (each was aborted). */
@@ -75,11 +77,16 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       session.nextOpenPath = null;
       return answer;
     },
+    chooseImportFiles: async () => {
+      const answer = session.nextImportPaths;
+      session.nextImportPaths = null;
+      return answer;
+    },
   });
   const inFlight = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
   const session: AppSession = {
-    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null,
+    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null, nextImportPaths: null,
     get store() {
       return workspace.store;
     },

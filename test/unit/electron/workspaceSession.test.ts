@@ -25,7 +25,7 @@ afterEach(async () => {
 
 const handlers = () => createHandlers({
   workspace: session, preferences: new PreferencesStore(path.join(dir, 'user-data', 'preferences.json')), appVersion: 'test',
-  seedLinks: () => [makeLink({ id: 'demo', name: 'Demo link' })], chooseSavePath: async () => null, chooseOpenPath: async () => nextFolder,
+  seedLinks: () => [makeLink({ id: 'demo', name: 'Demo link' })], chooseSavePath: async () => null, chooseOpenPath: async () => nextFolder, chooseImportFiles: async () => null,
 });
 
 describe('choosing the workspace folder', () => {
