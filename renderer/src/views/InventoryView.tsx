@@ -7,6 +7,8 @@ import { ANSWER_QUESTIONS, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../../..
 import { ApiError, call } from '../api.ts';
 import type { BundlePreview } from '../../../shared/model/bundle.ts';
 import { BundleDialog } from '../components/BundleDialog.tsx';
+import { ImportDialog } from '../components/ImportDialog.tsx';
+import type { ImportPreview } from '../../../shared/model/importPreview.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { NO_FILTERS, useUi, type AuthFilter, type InventoryFilters } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
@@ -30,6 +32,8 @@ export function InventoryView() {
   const [bundleMessage, setBundleMessage] = useState<string | null>(null);
   const [opened, setOpened] = useState<{ token: string; preview: BundlePreview } | null>(null);
   const flushSaves = useWorkspace((s) => s.flushSaves);
+  const [importing, setImporting] = useState<{ token: string; preview: ImportPreview } | null>(null);
+  const [dropping, setDropping] = useState(false);
   const allRows = useMemo(() => documents.map(toRow), [documents]);
   const deferredFilters = useDeferredValue(filters);
   const rows = useMemo(() => filterRows(allRows, deferredFilters), [allRows, deferredFilters]);
@@ -61,8 +65,41 @@ export function InventoryView() {
     }
   }
 
+  async function runImport(read: () => Promise<{ token: string | null; preview: ImportPreview | null }>, what: string) {
+    setBundleMessage(what);
+    try {
+      await flushSaves();
+      const { token, preview } = await read();
+      setBundleMessage(token && preview ? null : 'No files chosen.');
+      if (token && preview) setImporting({ token, preview });
+    } catch (failure) {
+      setBundleMessage(`Not imported: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  async function dropFiles(list: FileList) {
+    const files = [...list];
+    if (files.length > 500) return setBundleMessage('Drop at most 500 files at a time.');
+    const tooBig = files.find((f) => f.size > 50 * 1024 * 1024);
+    if (tooBig) return setBundleMessage(`${tooBig.name} is larger than 50 MB; not an Applinks export.`);
+    await runImport(async () => call('import.fromContents', { files: await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))) }), `Reading ${files.length} dropped file${files.length === 1 ? '' : 's'}…`);
+  }
+
   return (
-    <section aria-labelledby="inventory-heading" className="inventory">
+    <section aria-labelledby="inventory-heading" className={`inventory${dropping ? ' dropping' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => { if (e.currentTarget === e.target) setDropping(false); }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        setDropping(false);
+        void dropFiles(e.dataTransfer.files);
+      }}>
+      {dropping && <p className="drop-hint" aria-hidden="true">Drop Applinks exports, inventory files or spreadsheets to import them</p>}
       <header className="view-header">
         <h1 id="inventory-heading">Inventory</h1>
         <p className="muted" role="status">{filtered ? `${rows.length} of ${allRows.length} links shown` : `${allRows.length} ${allRows.length === 1 ? 'link' : 'links'}`}</p>
@@ -73,12 +110,14 @@ export function InventoryView() {
           {error && <p role="alert" className="error">{error}</p>}
         </form>
         <div className="bundle-actions">
+          <button type="button" onClick={() => void runImport(() => call('import.choose', {}), 'Waiting for the file dialog…')}>Import exports…</button>
           <button type="button" onClick={() => void importBundle()}>Import bundle…</button>
           {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
         </div>
         {bundleMessage && <p role="status" className="bundle-message">{bundleMessage}</p>}
       </header>
       <BundleDialog opened={opened} onClose={(message) => { setOpened(null); setBundleMessage(message); }} />
+      <ImportDialog opened={importing} onClose={(message) => { setImporting(null); setBundleMessage(message); }} />
 
       {allRows.length > 0 && (
         <div className="summary" aria-label="Summary">
@@ -118,6 +157,7 @@ export function InventoryView() {
         <div className="empty">
           <p>No links yet.</p>
           <p>Add a link by name above, then describe both ends and answer the questions: the recommendation appears as you type.</p>
+          <p>Or import what your servers already know: <em>Import exports…</em>, or drop the JSON of their Applinks REST answers here.</p>
         </div>
       ) : rows.length === 0 ? (
         <div className="empty">

@@ -182,3 +182,36 @@ describe('applink-advisor export-bundle and import-bundle', () => {
     expect((await new WorkspaceStore(to).list()).documents).toEqual([]);
   });
 });
+
+describe('applink-advisor import', () => {
+  const estate = path.resolve('test/fixtures/import/estate');
+  it('prints the preview with --dry-run and writes nothing; imports without it', async () => {
+    const { readdir: list } = await import('node:fs/promises');
+    const files = (await list(estate)).map((n) => path.join(estate, n));
+    const workspace = path.join(dir, 'import-ws');
+    const dry = await cli('import', ...files, '--workspace', workspace, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/^jira\.listApplicationlinks\.json {2}\[jira\] {2}\/rest\/applinks\/1\.0\/listApplicationlinks, 2 links$/m);
+    expect(dry.out).toMatch(/^create {4}corporate-jira-corporate-wiki +Corporate Jira ↔ Corporate Wiki {2}\(both ends\)$/m);
+    expect(dry.out).toMatch(/^ {10}! seen from one side only/m);
+    expect(dry.out).toMatch(/3 links: 3 to create, 0 to update, 0 unchanged\./);
+    expect((await new WorkspaceStore(workspace).list()).documents).toEqual([]);
+    const real = await cli('import', ...files, '--workspace', workspace, '--answer', 'mutual-trust=yes');
+    expect(real).toMatchObject({ code: 0, err: 'Imported: 3 created, 0 updated, 0 unchanged.\n' });
+    expect((await new WorkspaceStore(workspace).get('corporate-jira-corporate-wiki'))!.link.answers.mutualTrust).toBe(true);
+  });
+
+  it('exits 2 naming the file, the place and what was expected, and imports nothing', async () => {
+    const sheet = path.join(dir, 'links.csv');
+    await writeFile(sheet, 'id,name,local_product,remote_product,local_url,local_outgoing,shared_user_base\nx,X,jira,confluence,https://j.example,kerberos,maybe\ny,Y,sharepoint,jira,https://s.example,,\n');
+    const workspace = path.join(dir, 'import-bad');
+    const result = await cli('import', sheet, '--workspace', workspace);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('links.csv: line 2, column local_outgoing: "kerberos" is not one of trustedApps');
+    expect(result.err).toContain('links.csv: line 2, column shared_user_base: expected yes, no or empty');
+    expect(result.err).toContain('links.csv: line 3, column local_product: expected one of jira');
+    expect(result.err).toMatch(/Nothing was imported: 3 problems\.\n$/);
+    expect(await cli('import', path.join(dir, 'missing.json'), '--workspace', workspace)).toMatchObject({ code: 2, err: expect.stringMatching(/missing\.json: cannot be read \(ENOENT\)/) });
+    expect(await cli('import', sheet, '--answer', 'trust=yes')).toMatchObject({ code: 64 });
+  });
+});

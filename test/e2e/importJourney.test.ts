@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AppSession } from '../harness/appHarness.ts';
+import { axeViolations } from '../harness/axe.ts';
+import { e2eSuite } from '../harness/e2eSuite.ts';
+
+const suite = e2eSuite();
+let app: AppSession;
+const ESTATE = path.resolve('test/fixtures/import/estate');
+
+describe('import journey', () => {
+  it('imports a two-server export: preview with secrets removed and warnings, bulk answer, one commit', async () => {
+    app = await suite.start({ seed: () => [] });
+    const { page } = app;
+    await app.open();
+    await page.getByText('No links yet.').waitFor();
+    app.nextImportPaths = (await readdir(ESTATE)).map((n) => path.join(ESTATE, n));
+    await page.getByRole('button', { name: 'Import exports…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import 9 files' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('status').first().textContent()).toContain('2 secrets removed from jira.authentication.3c4d5e6f-7a8b-3c9d-8e0f-1a2b3c4d5e6f.json (consumers[0].sharedSecret, configuredAuthProviders[2].config.password)');
+    const pair = dialog.getByRole('row', { name: /Corporate Jira ↔ Corporate Wiki/ });
+    expect(await pair.textContent()).toContain('(both ends)');
+    expect(await dialog.getByRole('row', { name: /Corporate Jira ↔ Bitbucket/ }).textContent()).toContain('seen from one side only');
+    expect(await axeViolations(page), 'import preview').toEqual([]);
+
+    await dialog.getByLabel('Do the two applications fully trust each other?').selectOption('true');
+    await dialog.getByLabel('Import Bamboo → Bitbucket, CI').uncheck();
+    await dialog.getByRole('button', { name: /^Import 2 links/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 2 created, 0 updated, 0 unchanged, 1 left out.' }).waitFor();
+    await page.getByRole('button', { name: 'Corporate Jira ↔ Corporate Wiki' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Corporate Jira ↔ Corporate Wiki' }).waitFor();
+    expect((await app.store.get('corporate-jira-corporate-wiki'))!.link.answers.mutualTrust).toBe(true);
+    const onDisk = (await Promise.all((await readdir(app.workspaceDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => readFile(path.join(d.parentPath, d.name), 'utf8')))).join('\n');
+    expect(onDisk).not.toContain('Hunter2-Basic-Jira-Pw!');
+  });
+
+  it('imports files dropped on the inventory, and shows the problems of a broken one without importing anything', async () => {
+    app = await suite.start({ seed: () => [] });
+    const { page } = app;
+    await app.open();
+    await page.getByText('No links yet.').waitFor();
+    const files = [
+      { name: 'bad.listApplicationlinks.json', text: '{"list": [{"application": {"id": 42}}]}' },
+      { name: 'bad.manifest.json', text: await readFile(path.join(ESTATE, 'jira.manifest.json'), 'utf8') },
+    ];
+    await page.locator('section.inventory').evaluate((section, dropped) => {
+      const transfer = new DataTransfer();
+      for (const f of dropped) transfer.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      section.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      section.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, files);
+    const dialog = page.getByRole('dialog', { name: 'Import 2 files' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain('bad.listApplicationlinks.json: list[0].application.id: expected the link id (text)');
+    expect(await dialog.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Import cancelled; the workspace is unchanged.' }).waitFor();
+    expect((await app.store.list()).documents).toEqual([]);
+  });
+});
