@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { engineBench } from './engineBench.ts';
+import { importBench } from './importBench.ts';
 import type { Figure } from './figures.ts';
 import { rendererBench } from './rendererBench.ts';
 import { storeBench } from './storeBench.ts';
@@ -8,6 +9,7 @@ import { storeBench } from './storeBench.ts';
 const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['engine', engineBench],
   ['store', storeBench],
+  ['import', importBench],
   ['renderer', rendererBench],
 ];
 
