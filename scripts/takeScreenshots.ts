@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium, startApp } from '../test/harness/appHarness.ts';
 
 // `npm run screenshots`: every screen in light and dark, from the built renderer over the demo estate.
 const OUT = 'docs/screenshots';
+const ESTATE = path.resolve('test/fixtures/import/estate');
 await mkdir(OUT, { recursive: true });
 const browser = await launchChromium();
 try {
@@ -23,6 +24,29 @@ try {
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.screenshot({ path: path.join(OUT, `shortcuts-${scheme}.png`) });
+    await page.keyboard.press('Escape');
+    // History of a link with one edit, and what changed since the start of the session's backup.
+    await page.getByRole('button', { name: 'Backups' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByRole('dialog', { name: 'Backups' }).getByRole('status').filter({ hasText: 'Backed up' }).waitFor();
+    await page.getByRole('dialog', { name: 'Backups' }).getByRole('button', { name: 'Close' }).click();
+    await app.open('/index.html#/link/jira-wiki');
+    await page.getByLabel('Notes').fill('Migration booked for the January change window (CHG-2231).');
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.getByRole('button', { name: /^History/ }).click();
+    await page.getByRole('dialog', { name: 'History' }).getByRole('table').waitFor();
+    await page.screenshot({ path: path.join(OUT, `history-${scheme}.png`) });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'What changed' }).click();
+    await page.getByLabel('a backup').check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('table.changes-table').waitFor();
+    await page.screenshot({ path: path.join(OUT, `changes-${scheme}.png`) });
+    app.nextImportPaths = (await readdir(ESTATE)).map((n) => path.join(ESTATE, n));
+    await page.getByRole('button', { name: 'Inventory' }).click();
+    await page.getByRole('button', { name: 'Import exports…' }).click();
+    await page.getByRole('dialog', { name: /^Import \d+ files$/ }).waitFor();
+    await page.screenshot({ path: path.join(OUT, `import-${scheme}.png`) });
     await app.close();
   }
   const small = await startApp(browser, { viewport: { width: 1280, height: 720 } });

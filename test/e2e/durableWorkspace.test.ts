@@ -61,7 +61,7 @@ describe('durable workspace journeys', () => {
     expect(await table.locator('tr[data-change="remediated"]').textContent()).toContain('Jira ↔ Wiki (Confluence)');
     expect(await table.locator('tr[data-change="new"]').textContent()).toContain('Bamboo ↔ Bitbucket');
     expect(await table.locator('tbody tr').count()).toBe(2);
-    expect(await page.getByRole('status').filter({ hasText: 'Compared with the workspace backup of' }).textContent()).toMatch(/0 regressed, 1 new, 1 remediated, 0 changed, 0 removed/);
+    expect(await page.getByRole('status').filter({ hasText: 'Compared with the workspace in the backup of' }).textContent()).toMatch(/0 regressed, 1 new, 1 remediated, 0 changed, 0 removed/);
     expect(await axeViolations(page), 'what changed').toEqual([]);
   });
 

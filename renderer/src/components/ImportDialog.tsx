@@ -65,11 +65,14 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
   return (
     <dialog ref={ref} className="dialog dialog-wide import-dialog" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); void cancel(); }}>
       <h2 id="import-title">Import {preview.files.length} file{preview.files.length === 1 ? '' : 's'}</h2>
-      <ul className="import-files">
-        {preview.files.map((f) => (
-          <li key={f.file}><code>{f.file}</code> — {f.kind}{f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''} <span className="muted">(server: {f.group || '—'})</span></li>
-        ))}
-      </ul>
+      <details className="import-files-list" open={preview.files.length <= 4}>
+        <summary>{preview.files.length} file{preview.files.length === 1 ? '' : 's'} read, {preview.rows.length} link{preview.rows.length === 1 ? '' : 's'} found</summary>
+        <ul className="import-files">
+          {preview.files.map((f) => (
+            <li key={f.file}><code>{f.file}</code> — {f.kind}{f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''} <span className="muted">(server: {f.group || '—'})</span></li>
+          ))}
+        </ul>
+      </details>
       {secrets.length > 0 && (
         <div role="status" className="notice">
           {secrets.map((f) => (

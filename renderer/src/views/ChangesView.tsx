@@ -36,8 +36,10 @@ export function ChangesView() {
       await flushSaves();
       // The end of the chosen day in local time, so everything saved on that day counts as "before".
       const since = mode === 'date' ? { kind: 'date' as const, date: new Date(`${date}T23:59:59.999`).toISOString() } : { kind: 'backup' as const, id: backupId };
-      const { label, baseline } = await call('workspace.changesSince', { since });
+      const { baseline } = await call('workspace.changesSince', { since });
       const rows = changesSince(new Map(baseline.map((s) => [s.link.id, s])), useWorkspace.getState().documents);
+      const backup = backups.find((b) => b.id === backupId);
+      const label = mode === 'date' ? `as it was at the end of ${new Date(`${date}T12:00:00`).toLocaleDateString()}` : `in the backup of ${backup ? `${new Date(backup.createdAt).toLocaleString()} (${backup.reason})` : backupId}`;
       setResult({ label, rows });
       setStatus(null);
     } catch (error) {
