@@ -87,7 +87,7 @@ function requireId(value: unknown, path: string): string {
 function v3Link(value: unknown, path: string, file: string): LinkView {
   if (!isObject(value)) throw new ShapeError(path, 'expected a link object');
   return {
-    appId: requireId(value.id, `${path}.id`), name: str(value.name), type: str(value.type),
+    appId: requireId(value.id, `${path}.id`), name: str(value.name), type: str(value.type) ?? str(value.typeId),
     displayUrl: str(value.displayUrl), rpcUrl: str(value.rpcUrl), ...(bool(value.system) !== undefined ? { system: bool(value.system) } : {}), files: [file],
   };
 }
