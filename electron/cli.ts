@@ -13,6 +13,9 @@ import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocab
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
+import { renderReport, REPORT_FORMATS, verifyReport, type ReportFormat } from './services/reports.ts';
+import { buildReport } from '../shared/present/report/reportModel.ts';
+import type { AssessmentDocument } from '../shared/model/assessmentDocument.ts';
 import type { ImportPreview } from '../shared/model/importPreview.ts';
 import type { Answers } from '../shared/model/link.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
@@ -38,6 +41,9 @@ Usage:
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
   applink-advisor import <files…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]... [--format json|table]
+  applink-advisor report (<inventory.json> | --workspace DIR) --format html|md|csv|json --out FILE
+                  [--title TEXT] [--author NAME] [--classification TEXT] [--bom]
+  applink-advisor verify-report <file>
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
   applink-advisor --help | --version
@@ -67,6 +73,11 @@ Commands:
                             a link become one link with both ends. Secrets are removed as files are read.
                             Prints the preview; without --dry-run, commits it all-or-nothing after a
                             backup. Any problem in the files: exit 2, nothing imported.
+  report                    Write a report of an inventory file or a workspace: summary, each distinct
+                            flowchart path drawn once, and per link the ends, configuration, answers,
+                            recommendation, findings and checklists. Every report carries the SHA-256 of
+                            its content. Never overwrites an existing file. (PDF: from the app, later.)
+  verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
   export-bundle             Write the workspace (or the links given with --link) as one portable file,
                             ${BUNDLE_FILE_NAME} by default, with a SHA-256 over its content. Never
                             overwrites an existing file.
@@ -324,6 +335,72 @@ function importPreviewText(preview: ImportPreview): string {
   return `${lines.join('\n')}\n`;
 }
 
+async function reportCommand(args: string[], io: CliIo, version: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' }, classification: { type: 'string' }, bom: { type: 'boolean', default: false } },
+  });
+  const format = values.format as ReportFormat | undefined;
+  if (!format || !(REPORT_FORMATS as readonly string[]).includes(format) || !values.out || positionals.length > 1 || (positionals.length === 1) === (values.workspace !== undefined)) {
+    io.err(`report takes an inventory file or --workspace DIR, --format ${REPORT_FORMATS.join('|')} and --out FILE. See applink-advisor --help.\n`);
+    return 64;
+  }
+  const target = path.resolve(values.out);
+  if (existsSync(target)) {
+    io.err(`${target} already exists; choose another name with --out.\n`);
+    return 2;
+  }
+  let documents: AssessmentDocument[];
+  let title = values.title;
+  if (positionals[0]) {
+    const file = positionals[0];
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
+    });
+    const inventory = parseInventory(text);
+    if (!inventory.ok) {
+      for (const p of inventory.problems) io.err(`${file}: ${p.path}: ${p.message}\n`);
+      return 2;
+    }
+    const at = new Date().toISOString();
+    documents = inventory.value.links.map((link) => ({ schemaVersion: ASSESSMENT_SCHEMA_VERSION, revision: 1, link, createdAt: at, updatedAt: at }));
+    title ??= `Application links — ${path.basename(file)}`;
+  } else {
+    const store = new WorkspaceStore(values.workspace!);
+    documents = (await store.list()).documents;
+    title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
+  }
+  const report = buildReport(documents, {
+    title, author: values.author ?? null, classification: values.classification ?? null, generatedAt: new Date().toISOString(), appVersion: version, includeChecklists: true,
+  });
+  await writeFileAtomic(target, renderReport(report, format, { bom: values.bom }));
+  io.out(`Wrote a ${format.toUpperCase()} report of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);
+  return 0;
+}
+
+async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) {
+    io.err('verify-report takes one report file. See applink-advisor --help.\n');
+    return 64;
+  }
+  const file = positionals[0]!;
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
+  });
+  const result = verifyReport(text);
+  if (result.status === 'unsealed') {
+    io.err(`${file}: not an Applink Advisor report (no integrity marker).\n`);
+    return 2;
+  }
+  if (result.status === 'modified') {
+    io.err(`${file}: MODIFIED — its content does not match the SHA-256 it carries (recorded ${result.recorded}, content ${result.actual}).\n`);
+    return 1;
+  }
+  io.out(`${file}: intact (SHA-256 ${result.recorded}).\n`);
+  return 0;
+}
+
 async function exportBundleCommand(args: string[], io: CliIo, version: string): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' }, out: { type: 'string', default: BUNDLE_FILE_NAME }, link: { type: 'string', multiple: true } }, allowPositionals: true });
   if (positionals.length) {
@@ -422,6 +499,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return await listCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io, version);
+      case 'verify-report':
+        return await verifyReportCommand(rest, io);
       case 'export-bundle':
         return await exportBundleCommand(rest, io, version);
       case 'import-bundle':

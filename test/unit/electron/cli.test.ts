@@ -215,3 +215,24 @@ describe('applink-advisor import', () => {
     expect(await cli('import', sheet, '--answer', 'trust=yes')).toMatchObject({ code: 64 });
   });
 });
+
+describe('applink-advisor report and verify-report', () => {
+  it('writes a sealed report of an inventory or a workspace; verify-report says intact (0), modified (1) or not a report (2)', async () => {
+    const out = path.join(dir, 'estate-report.html');
+    expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', 'html', '--out', out, '--classification', 'INTERNAL')).toMatchObject({ code: 0, out: `Wrote a HTML report of 17 links to ${out}.\n` });
+    expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', 'html', '--out', out)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists/) });
+    expect(await cli('verify-report', out)).toMatchObject({ code: 0, out: expect.stringMatching(/intact \(SHA-256 [0-9a-f]{64}\)/) });
+    const text = await readFile(out, 'utf8');
+    await writeFile(out, text.replace('INTERNAL', 'INTERNAk'));
+    expect(await cli('verify-report', out)).toMatchObject({ code: 1, err: expect.stringMatching(/MODIFIED/) });
+    await writeFile(out, 'plain text');
+    expect(await cli('verify-report', out)).toMatchObject({ code: 2 });
+
+    const workspace = path.join(dir, 'report-ws');
+    await new WorkspaceStore(workspace).save(makeLink({ id: 'one', name: 'One' }));
+    const csv = path.join(dir, 'ws.csv');
+    expect(await cli('report', '--workspace', workspace, '--format', 'csv', '--out', csv)).toMatchObject({ code: 0 });
+    expect(await readFile(csv, 'utf8')).toMatch(/^id,name,/);
+    expect(await cli('report', '--format', 'pdf', '--out', path.join(dir, 'x.pdf'), '--workspace', workspace)).toMatchObject({ code: 64 });
+  });
+});

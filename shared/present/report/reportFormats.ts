@@ -1,0 +1,167 @@
+import { CURRENT_CHART } from '../../guidance/flowcharts.ts';
+import { productName } from '../../engine/oauth2Readiness.ts';
+import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
+import { escapeHtml, escapeMarkdown } from '../escape.ts';
+import { flowchartSource } from '../flowchartMermaid.ts';
+import { flowchartSvg } from '../flowchartSvg.ts';
+import { pathText, verdictToJson } from '../verdictReport.ts';
+import type { Report, ReportLink } from './reportModel.ts';
+import { UNSEALED } from './reportSeal.ts';
+import { ANSWER_KEYS } from '../../model/vocabulary.ts';
+
+const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
+const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
+
+/** JSON: the documented, versioned shape (docs/reports.md); the digest is its last field. */
+export function reportJson(report: Report): string {
+  const body = {
+    format: 'applink-advisor.report', version: 1,
+    meta: report.meta, summary: report.summary,
+    links: report.links.map((l) => ({
+      ...verdictToJson(l.document.link, l.verdict),
+      link: l.document.link, revision: l.document.revision, updatedAt: l.document.updatedAt,
+      checklists: l.checklists.map((c) => ({ id: c.view.id, done: c.done, required: c.required, closed: c.closed, ...(report.meta.includeChecklists ? { items: c.state?.items ?? {} } : {}) })),
+    })),
+  };
+  const text = JSON.stringify(body, null, 2);
+  return `${text.slice(0, -2)},\n  "integrity": "${UNSEALED}"\n}\n`;
+}
+
+/** The documented CSV columns, in order. */
+export const REPORT_CSV_COLUMNS = [
+  'id', 'name', 'local_product', 'local_version', 'local_url', 'remote_product', 'remote_version', 'remote_url',
+  'local_outgoing', 'local_incoming', 'remote_outgoing', 'remote_incoming', 'recommended', 'worst_severity',
+  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at',
+] as const;
+
+/**
+ * A cell that a spreadsheet cannot execute: quoted, and a leading =, +, -, @, tab or carriage return
+ * prefixed with an apostrophe (OWASP CSV injection).
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** CSV: one row per link with the columns above; the digest on a final `#` comment line. */
+export function reportCsv(report: Report, options: { bom: boolean }): string {
+  const rows = report.links.map(({ document: { link, updatedAt }, verdict, checklists }) => [
+    link.id, link.name, link.local.product, link.local.version ?? '', link.local.baseUrl ?? '', link.remote.product, link.remote.version ?? '', link.remote.baseUrl ?? '',
+    link.config.local.outgoing.join('+'), link.config.local.incoming.join('+'), link.config.remote?.outgoing.join('+') ?? '', link.config.remote?.incoming.join('+') ?? '',
+    verdict.recommended, verdict.worstSeverity ?? '', verdict.findings.map((f) => f.rule).join(' '), verdict.oauth2.status, verdict.updatePath ?? '',
+    checklists.map((c) => `${c.view.id} ${c.done}/${c.required}${c.closed ? ' closed' : ''}`).join('; '), updatedAt,
+  ].map(csvCell).join(','));
+  return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n# ${UNSEALED}\r\n`;
+}
+
+/** Markdown for a ticket system: summary, then each link; the flowchart as a mermaid block per distinct path. */
+export function reportMarkdown(report: Report): string {
+  const { meta, summary } = report;
+  const lines = [
+    ...(meta.classification ? [`**${escapeMarkdown(meta.classification)}**`, ''] : []),
+    `# ${escapeMarkdown(meta.title)}`, '',
+    `Generated ${meta.generatedAt} by ${escapeMarkdown(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeMarkdown(meta.appVersion)}.`, '',
+    '## Summary', '',
+    `${summary.total} links. Migrations: ${summary.migrationsOpen} open, ${summary.migrationsDone} done.`, '',
+    '| Recommendation | Links |', '|---|---|', ...summary.byRecommendation.map(([k, n]) => `| ${RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS]} | ${n} |`), '',
+    '| Worst finding | Links |', '|---|---|', ...summary.bySeverity.map(([k, n]) => `| ${k} | ${n} |`), '',
+    '## Flowchart paths', '',
+  ];
+  report.paths.forEach((p, i) => {
+    lines.push(`### Path ${i + 1} (${p.links} link${p.links === 1 ? '' : 's'})`, '', '```mermaid', flowchartSource(CURRENT_CHART, p, `Path ${i + 1}`).trimEnd(), '```', '');
+  });
+  lines.push('## Links', '');
+  for (const l of report.links) {
+    const { link } = l.document;
+    lines.push(`### ${escapeMarkdown(link.name)}`, '',
+      `- Id: \`${link.id}\``, `- Local end: ${escapeMarkdown(endText(link.local))}`, `- Remote end: ${escapeMarkdown(endText(link.remote))}`,
+      `- Local outgoing / incoming: ${directionText(link.config.local.outgoing)} / ${directionText(link.config.local.incoming)}`,
+      `- Remote outgoing / incoming: ${directionText(link.config.remote?.outgoing)} / ${directionText(link.config.remote?.incoming)}`,
+      `- Answers: ${ANSWER_KEYS.map((k) => `${ANSWER_QUESTIONS[k].question} ${answerText(link.answers[k])}`).join('; ')}`,
+      `- Recommended: **${RECOMMENDATION_LABELS[l.verdict.recommended]}**${l.verdict.settings ? ` — ${escapeMarkdown(l.verdict.settings.sentence)}` : ''}`,
+      `- Path ${l.pathIndex + 1}: ${pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps)}`,
+      `- OAuth 2.0: ${OAUTH2_LABELS[l.verdict.oauth2.status]}`, '');
+    if (l.verdict.findings.length) {
+      lines.push('| Severity | Rule | Finding | Remedy |', '|---|---|---|---|');
+      for (const f of l.verdict.findings) lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} |`);
+      lines.push('');
+    }
+    for (const c of l.checklists) lines.push(`- Checklist ${c.view.id}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}`);
+    if (link.notes) lines.push('', `Notes: ${escapeMarkdown(link.notes)}`);
+    lines.push('');
+  }
+  lines.push('---', '', `Integrity: \`${UNSEALED}\` (check with \`applink-advisor verify-report\`)`, '');
+  return lines.join('\n');
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#172b4d;margin:0 auto;max-width:60rem;padding:1.5rem}
+h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #dcdfe4;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
+table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#f7f8f9}
+.marking{text-align:center;font-weight:700;letter-spacing:.05em;color:#ae2a19}.muted{color:#44546f}
+.sev{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:0 .3rem;border-radius:3px}.sev-critical{background:#ae2a19;color:#fff}.sev-high{background:#ffd5d2;color:#ae2a19}.sev-medium{background:#fff7d6;color:#7f5f01}.sev-low{background:#f3f0ff;color:#5e4db2}.sev-info{background:#f1f2f4;color:#44546f}
+.bar{fill:#0c66e4}.chart text{font-size:12px;fill:#172b4d}
+svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a2;stroke-width:1.2}.flowchart text{font-size:12px;fill:#172b4d}
+.flowchart .decision rect{fill:#f7f8f9}.flowchart .taken rect{stroke:#1f6feb;stroke-width:3}.flowchart .pending rect{stroke:#bf8700;stroke-width:3;stroke-dasharray:6 3}
+.flowchart .edge{fill:none;stroke:#8590a2;stroke-width:1.2}.flowchart .edge.inferred{stroke-dasharray:5 4}.flowchart .edge.taken{stroke:#1f6feb;stroke-width:3}.flowchart .edge-label{font-size:11px;fill:#44546f}
+.link{break-inside:avoid-page}footer{margin-top:2rem;font-size:.8rem;color:#44546f;word-break:break-all}
+@media print{body{max-width:none;padding:0}h2{break-after:avoid}.link{break-before:page}}
+`;
+
+function barChart(title: string, rows: Array<[string, number]>): string {
+  const max = Math.max(1, ...rows.map(([, n]) => n));
+  const height = rows.length * 22 + 4;
+  const bars = rows.map(([label, n], i) => `<text x="0" y="${i * 22 + 15}">${escapeHtml(label)}</text><rect class="bar" x="170" y="${i * 22 + 4}" width="${Math.round((n / max) * 300)}" height="14"/><text x="${176 + Math.round((n / max) * 300)}" y="${i * 22 + 15}">${n}</text>`).join('');
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(`${title}: ${rows.map(([l, n]) => `${l} ${n}`).join(', ')}`)}" viewBox="0 0 520 ${height}" width="520" height="${height}">${bars}</svg>`;
+}
+
+/**
+ * HTML: one self-contained file (inline CSS and SVG, its own CSP, no script) that prints well. Each
+ * distinct flowchart path is drawn once and each link refers to it.
+ */
+export function reportHtml(report: Report): string {
+  const { meta, summary } = report;
+  const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
+  const sev = (s: string | null) => (s ? `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
+  const links = report.links.map((l) => {
+    const { link } = l.document;
+    const findings = l.verdict.findings.length
+      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
+      : '<p>No findings.</p>';
+    const checklists = l.checklists.map((c) => `<li>${escapeHtml(c.view.title)}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}</li>`).join('');
+    return `<section class="link" id="link-${escapeHtml(link.id)}"><h3>${escapeHtml(link.name)}</h3>
+<table><tbody>
+<tr><th>Id</th><td>${escapeHtml(link.id)} (revision ${l.document.revision}, saved ${escapeHtml(l.document.updatedAt)})</td></tr>
+<tr><th>Local end</th><td>${escapeHtml(endText(link.local))}</td></tr><tr><th>Remote end</th><td>${escapeHtml(endText(link.remote))}</td></tr>
+<tr><th>Local outgoing / incoming</th><td>${escapeHtml(directionText(link.config.local.outgoing))} / ${escapeHtml(directionText(link.config.local.incoming))}</td></tr>
+<tr><th>Remote outgoing / incoming</th><td>${escapeHtml(directionText(link.config.remote?.outgoing))} / ${escapeHtml(directionText(link.config.remote?.incoming))}</td></tr>
+<tr><th>Answers</th><td>${ANSWER_KEYS.map((k) => `${escapeHtml(ANSWER_QUESTIONS[k].question)} <strong>${answerText(link.answers[k])}</strong>`).join('<br>')}</td></tr>
+<tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
+<tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
+<tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>
+${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
+</tbody></table>${findings}${checklists ? `<ul>${checklists}</ul>` : ''}</section>`;
+  });
+  const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(meta.title)}</title><style>${CSS}</style></head>
+<body>${marking}
+<header><h1>${escapeHtml(meta.title)}</h1>
+<p class="muted">Generated ${escapeHtml(meta.generatedAt)} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}.</p></header>
+<h2>Summary</h2>
+<p>${summary.total} links. Migrations: ${summary.migrationsOpen} open, ${summary.migrationsDone} done.</p>
+${barChart('Links by recommendation', summary.byRecommendation.map(([k, n]) => [RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS], n]))}
+${barChart('Links by worst finding', summary.bySeverity)}
+${barChart('OAuth 2.0 readiness', summary.byReadiness.map(([k, n]) => [OAUTH2_LABELS[k as keyof typeof OAUTH2_LABELS], n]))}
+<h2>Flowchart paths</h2>
+<p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once.</p>
+${paths.join('\n')}
+<h2>Links</h2>
+${links.join('\n')}
+<footer>${marking}Integrity: ${UNSEALED} — check with <code>applink-advisor verify-report</code>.</footer>
+</body></html>
+`;
+}

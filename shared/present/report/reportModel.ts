@@ -1,0 +1,78 @@
+import { assessLink, type Verdict } from '../../engine/assessLink.ts';
+import { checklistProgress, checklistsFor, type ChecklistView } from '../../engine/checklist.ts';
+import { RECOMMENDATIONS } from '../../guidance/flowcharts.ts';
+import { SEVERITIES } from '../../guidance/rules.ts';
+import type { AssessmentDocument } from '../../model/assessmentDocument.ts';
+import type { ChecklistState } from '../../model/checklistState.ts';
+
+/** Who made a report, when, and what it covers. */
+export interface ReportMeta {
+  title: string;
+  author: string | null;
+  generatedAt: string;
+  appVersion: string;
+  /** A marking such as "INTERNAL — Restricted", printed at the top and bottom. */
+  classification: string | null;
+  includeChecklists: boolean;
+}
+
+export interface ReportLink {
+  document: AssessmentDocument;
+  verdict: Verdict;
+  checklists: Array<{ view: ChecklistView; state: ChecklistState | undefined; done: number; required: number; closed: boolean }>;
+  /** Index into `paths`: the flowchart path this link takes (drawn once per distinct path). */
+  pathIndex: number;
+}
+
+export interface Report {
+  meta: ReportMeta;
+  links: ReportLink[];
+  /** Distinct paths on the current chart, in order of first use. */
+  paths: Array<{ path: string[]; pendingQuestion: string | null; links: number }>;
+  summary: {
+    total: number;
+    byRecommendation: Array<[string, number]>;
+    bySeverity: Array<[string, number]>;
+    byReadiness: Array<[string, number]>;
+    migrationsOpen: number;
+    migrationsDone: number;
+  };
+}
+
+const count = <T extends string>(keys: readonly T[], values: T[]) => keys.map((k) => [k, values.filter((v) => v === k).length] as [string, number]).filter(([, n]) => n > 0);
+
+/** Everything a report shows, computed once from the stored documents; every format renders this. */
+export function buildReport(documents: readonly AssessmentDocument[], meta: ReportMeta): Report {
+  const paths: Report['paths'] = [];
+  const keyOf = new Map<string, number>();
+  const links = [...documents]
+    .sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id))
+    .map((document): ReportLink => {
+      const verdict = assessLink(document.link);
+      const key = `${verdict.path.join('>')}|${verdict.pendingQuestion ?? ''}`;
+      let pathIndex = keyOf.get(key);
+      if (pathIndex === undefined) {
+        pathIndex = paths.push({ path: verdict.path, pendingQuestion: verdict.pendingQuestion, links: 0 }) - 1;
+        keyOf.set(key, pathIndex);
+      }
+      paths[pathIndex]!.links++;
+      const checklists = checklistsFor(document.link, verdict).map((view) => {
+        const state = document.checklists?.[view.id];
+        const progress = checklistProgress(view, state);
+        return { view, state, done: progress.done, required: progress.required, closed: Boolean(state?.closed) };
+      });
+      return { document, verdict, checklists, pathIndex };
+    });
+  const all = links.flatMap((l) => l.checklists);
+  return {
+    meta, links, paths,
+    summary: {
+      total: links.length,
+      byRecommendation: count(RECOMMENDATIONS, links.map((l) => l.verdict.recommended)),
+      bySeverity: count([...SEVERITIES, 'none'] as const, links.map((l) => l.verdict.worstSeverity ?? 'none')),
+      byReadiness: count(['eligible', 'unconfirmed', 'not-eligible'] as const, links.map((l) => l.verdict.oauth2.status)),
+      migrationsOpen: all.filter((c) => !c.closed).length,
+      migrationsDone: all.filter((c) => c.closed).length,
+    },
+  };
+}

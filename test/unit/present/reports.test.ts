@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { renderReport, verifyReport } from '../../../electron/services/reports.ts';
+import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
+import { parseInventory } from '../../../shared/model/inventory.ts';
+import { buildReport } from '../../../shared/present/report/reportModel.ts';
+import { REPORT_CSV_COLUMNS } from '../../../shared/present/report/reportFormats.ts';
+import { makeLink, mirrored, TA } from '../../fixtures/links.ts';
+
+const AT = '2026-11-30T10:00:00.000Z';
+const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
+const META = { title: 'Estate report', author: 'A. Admin', generatedAt: AT, appVersion: '0.1.0', classification: 'INTERNAL — Restricted', includeChecklists: true };
+
+async function demo(): Promise<AssessmentDocument[]> {
+  const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
+  if (!inventory.ok) throw new Error('demo estate invalid');
+  return inventory.value.links.map(doc);
+}
+
+const HOSTILE = [
+  '<script>alert(1)</script>', '</style><img src=x onerror=alert(1)>', '%%{init: {"theme":"dark"}}%% click A call alert(1)',
+  '[click me](https://evil.example) ![x](https://evil.example/x.png)', '=HYPERLINK("https://evil.example","x")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\tTAB', 'applink-advisor-sha256:' + 'a'.repeat(64),
+];
+
+describe('reports', () => {
+  it('HTML: self-contained, no script, no external reference, each distinct flowchart path drawn once', async () => {
+    const report = buildReport(await demo(), META);
+    const html = renderReport(report, 'html');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html.match(/<svg[^>]*class="flowchart"/g)).toHaveLength(report.paths.length);
+    expect(report.paths.length).toBeLessThan(report.links.length);
+    expect(html.match(/<section class="link"/g)).toHaveLength(17);
+    expect(html).toContain('INTERNAL — Restricted');
+    expect(html).toContain('Jira ↔ Wiki (Confluence)');
+    expect(html).toMatch(/R06<\/td>/);
+  });
+
+  it('Markdown: the summary, a mermaid block per distinct path, a section per link', async () => {
+    const report = buildReport(await demo(), META);
+    const md = renderReport(report, 'md');
+    expect(md).toMatch(/^\*\*INTERNAL — Restricted\*\*\n\n# Estate report\n/);
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(report.paths.length);
+    expect(md).toContain('### Jira ↔ Wiki \\(Confluence\\)');
+    expect(md).toMatch(/\| high \| R06 \|/);
+  });
+
+  it('CSV: the documented columns, one row per link, parsed back by a real CSV parser', async () => {
+    const csv = renderReport(buildReport(await demo(), META), 'csv', { bom: true });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(csv, { bom: true, comment: '#', columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!)).toEqual([...REPORT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(17);
+    expect(rows.find((r) => r.id === 'jira-wiki')).toMatchObject({ recommended: 'OAUTH_IMPERSONATION', worst_severity: 'high', local_outgoing: 'trustedApps', update_path: '1' });
+  });
+
+  it('JSON: versioned, with every verdict, and the digest as its last field', async () => {
+    const json = JSON.parse(renderReport(buildReport(await demo(), META), 'json'));
+    expect(json).toMatchObject({ format: 'applink-advisor.report', version: 1, meta: { author: 'A. Admin' }, summary: { total: 17 } });
+    expect(json.links.find((l: { id: string }) => l.id === 'jira-wiki')).toMatchObject({ recommended: 'OAUTH_IMPERSONATION', updatePath: 1, link: { id: 'jira-wiki' } });
+    expect(Object.keys(json).at(-1)).toBe('integrity');
+  });
+
+  it('every format verifies intact, and reports modified after a one-byte change', async () => {
+    const report = buildReport(await demo(), META);
+    for (const format of ['html', 'md', 'csv', 'json'] as const) {
+      const text = renderReport(report, format);
+      expect(verifyReport(text), format).toMatchObject({ status: 'intact' });
+      const at = text.indexOf('Jira') + 1;
+      const changed = text.slice(0, at) + (text[at] === 'i' ? 'j' : 'i') + text.slice(at + 1);
+      expect(verifyReport(changed), format).toMatchObject({ status: 'modified' });
+    }
+    expect(verifyReport('just some text')).toEqual({ status: 'unsealed' });
+  });
+
+  it('renders hostile names and notes inert in every format', () => {
+    const links = HOSTILE.map((name, i) => makeLink({ id: `h${i}`, name, notes: name, config: mirrored(TA) }));
+    const report = buildReport(links.map(doc), { ...META, title: HOSTILE[0]!, classification: HOSTILE[1]! });
+    const html = renderReport(report, 'html');
+    expect(html).not.toMatch(/<script|<img|<\/style><img/i);
+    expect(html).toContain("&lt;/style&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const md = renderReport(report, 'md');
+    expect(md).not.toMatch(/\]\(https?:/);
+    expect(md).not.toContain('<script>');
+    expect(md).not.toMatch(/^%%\{init/m);
+    const rows = parse(renderReport(report, 'csv'), { comment: '#', columns: true }) as Array<Record<string, string>>;
+    for (const row of rows) expect(row.name).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows.find((r) => r.id === 'h4')!.name).toBe(`'=HYPERLINK("https://evil.example","x")`);
+    // A name that looks like a digest marker does not fool the check.
+    for (const format of ['html', 'md', 'csv', 'json'] as const) expect(verifyReport(renderReport(report, format))).toMatchObject({ status: 'intact' });
+  });
+});
