@@ -13,7 +13,8 @@ import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocab
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
-import { renderReport, REPORT_FORMATS, verifyReport, type ReportFormat } from './services/reports.ts';
+import { produceReport, REPORT_FORMATS, verifyReport, type ReportFormat } from './services/reports.ts';
+import { findChromium, printPdfWithChromium } from './services/pdf.ts';
 import { buildReport } from '../shared/present/report/reportModel.ts';
 import type { AssessmentDocument } from '../shared/model/assessmentDocument.ts';
 import type { ImportPreview } from '../shared/model/importPreview.ts';
@@ -41,8 +42,8 @@ Usage:
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
   applink-advisor import <files…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]... [--format json|table]
-  applink-advisor report (<inventory.json> | --workspace DIR) --format html|md|csv|json --out FILE
-                  [--title TEXT] [--author NAME] [--classification TEXT] [--bom]
+  applink-advisor report (<inventory.json> | --workspace DIR) --format html|pdf|md|csv|json --out FILE
+                  [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
   applink-advisor verify-report <file>
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
@@ -76,7 +77,8 @@ Commands:
   report                    Write a report of an inventory file or a workspace: summary, each distinct
                             flowchart path drawn once, and per link the ends, configuration, answers,
                             recommendation, findings and checklists. Every report carries the SHA-256 of
-                            its content. Never overwrites an existing file. (PDF: from the app, later.)
+                            its content. Never overwrites an existing file. PDF is printed by a Chromium,
+                            Chrome or Edge found on the machine (or --chromium PATH), offline.
   verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
   export-bundle             Write the workspace (or the links given with --link) as one portable file,
                             ${BUNDLE_FILE_NAME} by default, with a SHA-256 over its content. Never
@@ -338,11 +340,18 @@ function importPreviewText(preview: ImportPreview): string {
 async function reportCommand(args: string[], io: CliIo, version: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' }, classification: { type: 'string' }, bom: { type: 'boolean', default: false } },
+    options: {
+      workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' },
+      classification: { type: 'string' }, bom: { type: 'boolean', default: false }, paper: { type: 'string', default: 'A4' }, chromium: { type: 'string' },
+    },
   });
   const format = values.format as ReportFormat | undefined;
   if (!format || !(REPORT_FORMATS as readonly string[]).includes(format) || !values.out || positionals.length > 1 || (positionals.length === 1) === (values.workspace !== undefined)) {
     io.err(`report takes an inventory file or --workspace DIR, --format ${REPORT_FORMATS.join('|')} and --out FILE. See applink-advisor --help.\n`);
+    return 64;
+  }
+  if (values.paper !== 'A4' && values.paper !== 'Letter') {
+    io.err(`--paper must be A4 or Letter, not "${values.paper}".\n`);
     return 64;
   }
   const target = path.resolve(values.out);
@@ -350,6 +359,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     io.err(`${target} already exists; choose another name with --out.\n`);
     return 2;
   }
+  const chromium = format === 'pdf' ? findChromium(values.chromium) : null;
   let documents: AssessmentDocument[];
   let title = values.title;
   if (positionals[0]) {
@@ -373,7 +383,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
   const report = buildReport(documents, {
     title, author: values.author ?? null, classification: values.classification ?? null, generatedAt: new Date().toISOString(), appVersion: version, includeChecklists: true,
   });
-  await writeFileAtomic(target, renderReport(report, format, { bom: values.bom }));
+  await writeFileAtomic(target, await produceReport(report, format, { bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined }));
   io.out(`Wrote a ${format.toUpperCase()} report of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);
   return 0;
 }
@@ -385,10 +395,10 @@ async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
     return 64;
   }
   const file = positionals[0]!;
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
   });
-  const result = verifyReport(text);
+  const result = verifyReport(content);
   if (result.status === 'unsealed') {
     io.err(`${file}: not an Applink Advisor report (no integrity marker).\n`);
     return 2;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { registerIpc } from './ipc.ts';
+import { printReportPdf } from './pdfWindow.ts';
 import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
 import { demoEstateLinks } from './services/demoEstate.ts';
@@ -66,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       return result.canceled || !result.filePath ? null : result.filePath;
     };
     const preferences = new PreferencesStore(path.join(app.getPath('userData'), 'preferences.json'));
-    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles });
+    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf: printReportPdf });
     registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {

@@ -11,6 +11,8 @@ import { closeMigration, saveChecklistState } from './checklistService.ts';
 import { groupOf } from '../../shared/import/fileGroups.ts';
 import type { ImportPreview } from '../../shared/model/importPreview.ts';
 import { commitImport, previewImport, readImportFiles } from './importService.ts';
+import { buildReport } from '../../shared/present/report/reportModel.ts';
+import { produceReport, type PrintPdf } from './reports.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceSession } from './workspaceSession.ts';
 
@@ -29,13 +31,15 @@ export interface HandlerDependencies {
   chooseSavePath: ChooseSavePath;
   chooseOpenPath: ChooseOpenPath;
   chooseImportFiles: ChooseImportFiles;
+  /** Prints report HTML to PDF (a hidden window in the app, Chromium in tests). */
+  printPdf: PrintPdf;
 }
 
 /** Bundles larger than this are refused before they are read. */
 const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
-export function createHandlers({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles }: HandlerDependencies): Handlers {
+export function createHandlers({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf }: HandlerDependencies): Handlers {
   const store = () => workspace.store;
   const writable = () => {
     if (store().readOnly) throw new OperationError('conflict', store().readOnly!);
@@ -139,6 +143,21 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
       const result = await commitImport(writable(), preview, answers, skip);
       pendingImports.delete(token);
       return result;
+    },
+    'reports.export': async ({ ids, format, title, classification, includeChecklists, paper, bom }) => {
+      const { documents } = await store().list();
+      const wanted = ids ? new Set(ids) : null;
+      const chosen = wanted ? documents.filter((d) => wanted.has(d.link.id)) : documents;
+      if (wanted && chosen.length !== wanted.size) throw new OperationError('not-found', 'Some of the chosen links are no longer in this workspace.');
+      const report = buildReport(chosen, {
+        title, author: (await preferences.get()).operatorName, classification: classification || null,
+        generatedAt: new Date().toISOString(), appVersion, includeChecklists,
+      });
+      const content = await produceReport(report, format, { bom, paper, printPdf });
+      const stamp = new Date().toISOString().slice(0, 10);
+      const target = await save(`applink-report-${stamp}.${format}`, format, content);
+      const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+      return target ? { saved: true, path: target, links: chosen.length, bytes } : { saved: false, links: chosen.length, bytes };
     },
     'import.discard': async ({ token }) => {
       pendingImports.delete(token);

@@ -100,6 +100,19 @@ export const CONTRACT = {
     }).strict(),
     result: importResultSchema,
   },
+  'reports.export': {
+    args: z.object({
+      /** The links to report on; all of the workspace when absent. */
+      ids: z.array(linkId).min(1).max(100_000).optional(),
+      format: z.enum(['html', 'pdf', 'md', 'csv', 'json']),
+      title: z.string().trim().min(1).max(200),
+      classification: z.string().trim().max(100).nullable(),
+      includeChecklists: z.boolean(),
+      paper: z.enum(['A4', 'Letter']),
+      bom: z.boolean(),
+    }).strict(),
+    result: z.object({ saved: z.boolean(), path: z.string().optional(), links: z.number().int(), bytes: z.number().int() }),
+  },
   'import.discard': {
     args: z.object({ token: bundleToken }).strict(),
     result: z.object({}),

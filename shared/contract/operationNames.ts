@@ -9,6 +9,7 @@ export const OPERATION_NAMES = [
   'workspace.chooseFolder', 'workspace.switch', 'workspace.changesSince', 'links.history',
   'bundles.export', 'bundles.open', 'bundles.merge', 'bundles.discard',
   'import.choose', 'import.fromContents', 'import.commit', 'import.discard',
+  'reports.export',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -77,6 +77,16 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       session.nextOpenPath = null;
       return answer;
     },
+    // Stands in for the app's hidden print window: the same HTML printed by the same engine (Chromium).
+    printPdf: async (html) => {
+      const printer = await context.newPage();
+      try {
+        await printer.setContent(html);
+        return await printer.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await printer.close();
+      }
+    },
     chooseImportFiles: async () => {
       const answer = session.nextImportPaths;
       session.nextImportPaths = null;

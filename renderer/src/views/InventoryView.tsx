@@ -8,6 +8,7 @@ import { ApiError, call } from '../api.ts';
 import type { BundlePreview } from '../../../shared/model/bundle.ts';
 import { BundleDialog } from '../components/BundleDialog.tsx';
 import { ImportDialog } from '../components/ImportDialog.tsx';
+import { ReportDialog } from '../components/ReportDialog.tsx';
 import type { ImportPreview } from '../../../shared/model/importPreview.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { NO_FILTERS, useUi, type AuthFilter, type InventoryFilters } from '../state/ui.ts';
@@ -34,6 +35,8 @@ export function InventoryView() {
   const flushSaves = useWorkspace((s) => s.flushSaves);
   const [importing, setImporting] = useState<{ token: string; preview: ImportPreview } | null>(null);
   const [dropping, setDropping] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const selection = useUi((s) => s.selection);
   const allRows = useMemo(() => documents.map(toRow), [documents]);
   const deferredFilters = useDeferredValue(filters);
   const rows = useMemo(() => filterRows(allRows, deferredFilters), [allRows, deferredFilters]);
@@ -113,10 +116,13 @@ export function InventoryView() {
           <button type="button" onClick={() => void runImport(() => call('import.choose', {}), 'Waiting for the file dialog…')}>Import exports…</button>
           <button type="button" onClick={() => void importBundle()}>Import bundle…</button>
           {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
+          {allRows.length > 0 && <button type="button" onClick={() => setReporting(true)}>Report…</button>}
         </div>
         {bundleMessage && <p role="status" className="bundle-message">{bundleMessage}</p>}
       </header>
       <BundleDialog opened={opened} onClose={(message) => { setOpened(null); setBundleMessage(message); }} />
+      <ReportDialog open={reporting} onClose={() => setReporting(false)}
+        ids={selection.size > 0 ? [...selection] : null} scope={selection.size > 0 ? `the ${selection.size} selected links` : `all ${allRows.length} links`} />
       <ImportDialog opened={importing} onClose={(message) => { setImporting(null); setBundleMessage(message); }} />
 
       {allRows.length > 0 && (

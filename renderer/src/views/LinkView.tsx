@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { HistoryDialog } from '../components/HistoryDialog.tsx';
+import { ReportDialog } from '../components/ReportDialog.tsx';
 import { useWorkspace } from '../state/workspace.ts';
 import { useUi } from '../state/ui.ts';
 import { verdictOf } from '../state/verdicts.ts';
@@ -15,6 +16,7 @@ export function LinkView({ id }: { id: string }) {
   const save = useWorkspace((s) => s.saves[id]);
   const navigate = useUi((s) => s.navigate);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
   if (!document) {
     return (
       <section className="empty">
@@ -34,8 +36,10 @@ export function LinkView({ id }: { id: string }) {
         <span className="muted link-id">{link.id}</span>
         {save?.state === 'error' && <span className="error">Not saved: {save.message}</span>}
         <button type="button" onClick={() => setHistoryOpen(true)}>History (revision {document.revision})</button>
+        <button type="button" onClick={() => setReportOpen(true)}>Report…</button>
       </header>
       <HistoryDialog linkId={id} open={historyOpen} onClose={() => setHistoryOpen(false)} />
+      <ReportDialog open={reportOpen} ids={[id]} scope="this link" onClose={() => setReportOpen(false)} />
       <div className="link-columns">
         <LinkEditor link={link} />
         <VerdictPanel verdict={verdict} />

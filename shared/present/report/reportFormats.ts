@@ -106,8 +106,21 @@ svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a
 .flowchart .decision rect{fill:#f7f8f9}.flowchart .taken rect{stroke:#1f6feb;stroke-width:3}.flowchart .pending rect{stroke:#bf8700;stroke-width:3;stroke-dasharray:6 3}
 .flowchart .edge{fill:none;stroke:#8590a2;stroke-width:1.2}.flowchart .edge.inferred{stroke-dasharray:5 4}.flowchart .edge.taken{stroke:#1f6feb;stroke-width:3}.flowchart .edge-label{font-size:11px;fill:#44546f}
 .link{break-inside:avoid-page}footer{margin-top:2rem;font-size:.8rem;color:#44546f;word-break:break-all}
-@media print{body{max-width:none;padding:0}h2{break-after:avoid}.link{break-before:page}}
+figure{break-inside:avoid;margin:1rem 0}
+@media print{body{max-width:none;padding:0}h2{break-after:avoid}.link,table{break-inside:avoid}body>.marking,footer>.marking{display:none}}
 `;
+
+// Text as a CSS string: quotes and backslashes escaped, and "<" as an escape so a marking can never
+// close the <style> element.
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3C ').replace(/[\r\n]+/g, ' ')}"`;
+
+// Page margin boxes (Chromium 131+, so Electron's printToPDF and headless Chromium alike): the marking
+// at the top and bottom of every page, page numbers at the bottom.
+function pageCss(marking: string | null, size: 'A4' | 'Letter'): string {
+  const mark = marking ? `content:${cssString(marking)};font:700 9pt system-ui,sans-serif;color:#ae2a19` : '';
+  const footer = 'content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif;color:#44546f';
+  return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}`;
+}
 
 function barChart(title: string, rows: Array<[string, number]>): string {
   const max = Math.max(1, ...rows.map(([, n]) => n));
@@ -120,7 +133,7 @@ function barChart(title: string, rows: Array<[string, number]>): string {
  * HTML: one self-contained file (inline CSS and SVG, its own CSP, no script) that prints well. Each
  * distinct flowchart path is drawn once and each link refers to it.
  */
-export function reportHtml(report: Report): string {
+export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf?: boolean } = { size: 'A4' }): string {
   const { meta, summary } = report;
   const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
   const sev = (s: string | null) => (s ? `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
@@ -147,7 +160,7 @@ ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(meta.title)}</title><style>${CSS}</style></head>
+<title>${escapeHtml(meta.title)}</title><style>${CSS}${pageCss(meta.classification, page.size)}</style></head>
 <body>${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
 <p class="muted">Generated ${escapeHtml(meta.generatedAt)} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}.</p></header>
@@ -161,7 +174,7 @@ ${barChart('OAuth 2.0 readiness', summary.byReadiness.map(([k, n]) => [OAUTH2_LA
 ${paths.join('\n')}
 <h2>Links</h2>
 ${links.join('\n')}
-<footer>${marking}Integrity: ${UNSEALED} — check with <code>applink-advisor verify-report</code>.</footer>
+<footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${UNSEALED}`} — check with <code>applink-advisor verify-report</code>.</footer>
 </body></html>
 `;
 }

@@ -25,7 +25,7 @@ describe.skipIf(!disk)('saving when the disk refuses (tmpfs)', () => {
 
   const api = () => createHandlers({
     workspace: session, preferences: new PreferencesStore(path.join(disk!.dir, 'preferences.json')), appVersion: 'test',
-    seedLinks: () => [], chooseSavePath: async () => null, chooseOpenPath: async () => null, chooseImportFiles: async () => null,
+    seedLinks: () => [], chooseSavePath: async () => null, chooseOpenPath: async () => null, chooseImportFiles: async () => null, printPdf: async () => { throw new Error('no PDF in this test'); },
   });
   const visibleFiles = async () => (await readdir(path.join(root, 'links'))).filter((f) => !f.startsWith('.')).sort();
   const leftovers = async () => [...(await readdir(root)), ...(await readdir(path.join(root, 'links')))].filter((f) => f.endsWith('.tmp') || f.startsWith('.txn-'));

@@ -25,7 +25,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const handlersFor = (_s: WorkspaceStore) => createHandlers({ workspace: session, chooseOpenPath: async () => null, chooseImportFiles: async () => null, preferences: new PreferencesStore(path.join(dir, 'prefs', 'preferences.json')), appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
+const handlersFor = (_s: WorkspaceStore) => createHandlers({ workspace: session, chooseOpenPath: async () => null, chooseImportFiles: async () => null, printPdf: async () => { throw new Error('no PDF in this test'); }, preferences: new PreferencesStore(path.join(dir, 'prefs', 'preferences.json')), appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
 
 const appFrame: IpcEventLike = { senderFrame: { url: 'app://applink-advisor/index.html', parent: null } };
 

@@ -25,7 +25,7 @@ afterEach(async () => {
 
 const handlers = () => createHandlers({
   workspace: session, preferences: new PreferencesStore(path.join(dir, 'user-data', 'preferences.json')), appVersion: 'test',
-  seedLinks: () => [makeLink({ id: 'demo', name: 'Demo link' })], chooseSavePath: async () => null, chooseOpenPath: async () => nextFolder, chooseImportFiles: async () => null,
+  seedLinks: () => [makeLink({ id: 'demo', name: 'Demo link' })], chooseSavePath: async () => null, chooseOpenPath: async () => nextFolder, chooseImportFiles: async () => null, printPdf: async () => { throw new Error('no PDF in this test'); },
 });
 
 describe('choosing the workspace folder', () => {

@@ -95,3 +95,42 @@ describe('reports', () => {
     for (const format of ['html', 'md', 'csv', 'json'] as const) expect(verifyReport(renderReport(report, format))).toMatchObject({ status: 'intact' });
   });
 });
+
+describe('PDF reports (Chromium prints the same HTML; pdftotext reads it back)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const { printPdfWithChromium } = await import('../../../electron/services/pdf.ts');
+  const { produceReport } = await import('../../../electron/services/reports.ts');
+  const tools = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
+  if (!tools) console.warn('\n⚠ SKIPPED: PDF report tests — needs /usr/bin/chromium and pdftotext (apt-get install chromium poppler-utils; .ci/run does)\n');
+  it.skipIf(!tools)('has A4 pages, the marking at the top and bottom of every page, page numbers, every link, and a digest that verifies', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const pdf = await produceReport(buildReport(await demo(), META), 'pdf', { printPdf: (html) => printPdfWithChromium(html, '/usr/bin/chromium') }) as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(verifyReport(pdf)).toMatchObject({ status: 'intact' });
+    const changed = Buffer.from(pdf);
+    const middle = Math.floor(changed.length / 2);
+    changed[middle] = changed[middle]! ^ 1;
+    expect(verifyReport(changed)).toMatchObject({ status: 'modified' });
+    const dir = await mkdtemp(path.join(tmpdir(), 'applink-pdf-test-'));
+    try {
+      const file = path.join(dir, 'report.pdf');
+      await writeFile(file, pdf);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      expect(pages).toBeGreaterThan(3);
+      for (let page = 1; page <= pages; page++) {
+        const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
+        expect(text.match(/INTERNAL — Restricted/g)?.length ?? 0, `marking on page ${page}`).toBeGreaterThanOrEqual(2);
+        expect(text, `number on page ${page}`).toContain(`Page ${page} of ${pages}`);
+      }
+      const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      for (const name of ['Jira ↔ Wiki (Confluence)', 'Wiki → Partner FishEye', 'Estate report']) expect(all).toContain(name);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,76 @@
+import { useId, useState } from 'react';
+import { call } from '../api.ts';
+import { useModalDialog } from '../lib/useModalDialog.ts';
+import { useWorkspace } from '../state/workspace.ts';
+
+type Format = 'html' | 'pdf' | 'md' | 'csv' | 'json';
+const FORMATS: Array<[Format, string]> = [
+  ['pdf', 'PDF — for a change board or an auditor'], ['html', 'HTML — one self-contained file'], ['md', 'Markdown — for a ticket'],
+  ['csv', 'CSV — one row per link, for a spreadsheet'], ['json', 'JSON — for other tools'],
+];
+
+/** Builds a report of the chosen links (or the whole workspace) and saves it through the save dialog. */
+export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids: string[] | null; scope: string; onClose(): void }) {
+  const ref = useModalDialog(open);
+  const id = useId();
+  const workspacePath = useWorkspace((s) => s.workspacePath);
+  const flushSaves = useWorkspace((s) => s.flushSaves);
+  const folder = workspacePath.split(/[\\/]/).filter(Boolean).at(-1) ?? 'workspace';
+  const [format, setFormat] = useState<Format>('pdf');
+  const [title, setTitle] = useState('');
+  const [classification, setClassification] = useState('');
+  const [includeChecklists, setIncludeChecklists] = useState(true);
+  const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
+  const [bom, setBom] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    setStatus(`Building the report of ${scope}…`);
+    try {
+      await flushSaves();
+      const result = await call('reports.export', {
+        ...(ids ? { ids } : {}), format, title: title.trim() || `Application links — ${folder}`, classification: classification.trim() || null, includeChecklists, paper, bom,
+      });
+      setStatus(result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256 is inside; check it with applink-advisor verify-report.` : 'Not saved.');
+    } catch (error) {
+      setStatus(`The report could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={(e) => { if (e.target === e.currentTarget) { setStatus(null); onClose(); } }}>
+      <h2 id={`${id}-title`}>Report of {scope}</h2>
+      <fieldset className="report-formats">
+        <legend>Format</legend>
+        {FORMATS.map(([value, label]) => (
+          <label key={value}><input type="radio" name={`${id}-format`} value={value} checked={format === value} onChange={() => setFormat(value)} /> {label}</label>
+        ))}
+      </fieldset>
+      <div className="filter">
+        <label htmlFor={`${id}-name`}>Title</label>
+        <input id={`${id}-name`} value={title} maxLength={200} placeholder={`Application links — ${folder}`} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      <div className="filter">
+        <label htmlFor={`${id}-marking`}>Classification marking (optional, on every page)</label>
+        <input id={`${id}-marking`} value={classification} maxLength={100} placeholder="e.g. INTERNAL — Restricted" onChange={(e) => setClassification(e.target.value)} />
+      </div>
+      <label><input type="checkbox" checked={includeChecklists} onChange={(e) => setIncludeChecklists(e.target.checked)} /> Include checklist progress</label>
+      {format === 'pdf' && (
+        <div className="filter">
+          <label htmlFor={`${id}-paper`}>Paper</label>
+          <select id={`${id}-paper`} value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'Letter')}><option>A4</option><option>Letter</option></select>
+        </div>
+      )}
+      {format === 'csv' && <label><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte-order mark (for Excel)</label>}
+      {status && <p role="status">{status}</p>}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void save()}>Save report…</button>
+      </div>
+    </dialog>
+  );
+}
