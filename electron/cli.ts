@@ -15,6 +15,8 @@ import { exportBundle, mergeBundle, openBundle, previewBundle } from './services
 import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
 import { produceReport, REPORT_FORMATS, verifyReport, type ReportFormat } from './services/reports.ts';
 import { findChromium, printPdfWithChromium } from './services/pdf.ts';
+import { reportExtras } from './services/reportExtras.ts';
+import type { ReportExtras } from '../shared/present/report/reportModel.ts';
 import { buildReport } from '../shared/present/report/reportModel.ts';
 import type { AssessmentDocument } from '../shared/model/assessmentDocument.ts';
 import type { ImportPreview } from '../shared/model/importPreview.ts';
@@ -44,6 +46,7 @@ Usage:
   applink-advisor import <files…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]... [--format json|table]
   applink-advisor report (<inventory.json> | --workspace DIR) --format html|pdf|md|csv|json --out FILE
                   [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
+                  [--history] [--since-backup ID]
   applink-advisor verify-report <file>
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
@@ -78,7 +81,9 @@ Commands:
                             flowchart path drawn once, and per link the ends, configuration, answers,
                             recommendation, findings and checklists. Every report carries the SHA-256 of
                             its content. Never overwrites an existing file. PDF is printed by a Chromium,
-                            Chrome or Edge found on the machine (or --chromium PATH), offline.
+                            Chrome or Edge found on the machine (or --chromium PATH), offline. With
+                            --workspace: --history lists each link's recent saved states, --since-backup
+                            adds what changed since a backup to the summary.
   verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
   export-bundle             Write the workspace (or the links given with --link) as one portable file,
                             ${BUNDLE_FILE_NAME} by default, with a SHA-256 over its content. Never
@@ -343,6 +348,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     options: {
       workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' },
       classification: { type: 'string' }, bom: { type: 'boolean', default: false }, paper: { type: 'string', default: 'A4' }, chromium: { type: 'string' },
+      history: { type: 'boolean', default: false }, 'since-backup': { type: 'string' },
     },
   });
   const format = values.format as ReportFormat | undefined;
@@ -361,6 +367,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
   }
   const chromium = format === 'pdf' ? findChromium(values.chromium) : null;
   let documents: AssessmentDocument[];
+  let extras: ReportExtras = {};
   let title = values.title;
   if (positionals[0]) {
     const file = positionals[0];
@@ -379,10 +386,11 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     const store = new WorkspaceStore(values.workspace!);
     documents = (await store.list()).documents;
     title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
+    extras = await reportExtras(store, documents, { history: values.history, since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null });
   }
   const report = buildReport(documents, {
     title, author: values.author ?? null, classification: values.classification ?? null, generatedAt: new Date().toISOString(), appVersion: version, includeChecklists: true,
-  });
+  }, extras);
   await writeFileAtomic(target, await produceReport(report, format, { bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined }));
   io.out(`Wrote a ${format.toUpperCase()} report of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);
   return 0;

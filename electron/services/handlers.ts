@@ -13,6 +13,7 @@ import type { ImportPreview } from '../../shared/model/importPreview.ts';
 import { commitImport, previewImport, readImportFiles } from './importService.ts';
 import { buildReport } from '../../shared/present/report/reportModel.ts';
 import { produceReport, type PrintPdf } from './reports.ts';
+import { reportExtras } from './reportExtras.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceSession } from './workspaceSession.ts';
 
@@ -144,7 +145,7 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
       pendingImports.delete(token);
       return result;
     },
-    'reports.export': async ({ ids, format, title, classification, includeChecklists, paper, bom }) => {
+    'reports.export': async ({ ids, format, title, classification, includeChecklists, includeHistory, changesSinceBackup, paper, bom }) => {
       const { documents } = await store().list();
       const wanted = ids ? new Set(ids) : null;
       const chosen = wanted ? documents.filter((d) => wanted.has(d.link.id)) : documents;
@@ -152,7 +153,7 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
       const report = buildReport(chosen, {
         title, author: (await preferences.get()).operatorName, classification: classification || null,
         generatedAt: new Date().toISOString(), appVersion, includeChecklists,
-      });
+      }, await reportExtras(store(), chosen, { history: includeHistory, since: changesSinceBackup ? { kind: 'backup', id: changesSinceBackup } : null }));
       const content = await produceReport(report, format, { bom, paper, printPdf });
       const stamp = new Date().toISOString().slice(0, 10);
       const target = await save(`applink-report-${stamp}.${format}`, format, content);

@@ -108,6 +108,9 @@ export const CONTRACT = {
       title: z.string().trim().min(1).max(200),
       classification: z.string().trim().max(100).nullable(),
       includeChecklists: z.boolean(),
+      includeHistory: z.boolean(),
+      /** Adds "what changed since" to the summary: a backup to compare with, or none. */
+      changesSinceBackup: backupId.nullable(),
       paper: z.enum(['A4', 'Letter']),
       bom: z.boolean(),
     }).strict(),

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { BackupInfo } from '../../../shared/model/backupInfo.ts';
 import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
@@ -20,6 +21,12 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
   const [title, setTitle] = useState('');
   const [classification, setClassification] = useState('');
   const [includeChecklists, setIncludeChecklists] = useState(true);
+  const [includeHistory, setIncludeHistory] = useState(true);
+  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const [since, setSince] = useState('');
+  useEffect(() => {
+    if (open) void call('backups.list', {}).then(({ backups: list }) => setBackups(list)).catch(() => setBackups([]));
+  }, [open]);
   const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
   const [bom, setBom] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
@@ -31,7 +38,8 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
     try {
       await flushSaves();
       const result = await call('reports.export', {
-        ...(ids ? { ids } : {}), format, title: title.trim() || `Application links — ${folder}`, classification: classification.trim() || null, includeChecklists, paper, bom,
+        ...(ids ? { ids } : {}), format, title: title.trim() || `Application links — ${folder}`, classification: classification.trim() || null, includeChecklists, includeHistory,
+        changesSinceBackup: since || null, paper, bom,
       });
       setStatus(result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256 is inside; check it with applink-advisor verify-report.` : 'Not saved.');
     } catch (error) {
@@ -58,7 +66,15 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
         <label htmlFor={`${id}-marking`}>Classification marking (optional, on every page)</label>
         <input id={`${id}-marking`} value={classification} maxLength={100} placeholder="e.g. INTERNAL — Restricted" onChange={(e) => setClassification(e.target.value)} />
       </div>
-      <label><input type="checkbox" checked={includeChecklists} onChange={(e) => setIncludeChecklists(e.target.checked)} /> Include checklist progress</label>
+      <label><input type="checkbox" checked={includeChecklists} onChange={(e) => setIncludeChecklists(e.target.checked)} /> Include checklist items, notes and evidence</label>
+      <label><input type="checkbox" checked={includeHistory} onChange={(e) => setIncludeHistory(e.target.checked)} /> Include each link's recent history</label>
+      <div className="filter">
+        <label htmlFor={`${id}-since`}>What changed since</label>
+        <select id={`${id}-since`} value={since} onChange={(e) => setSince(e.target.value)}>
+          <option value="">(leave out)</option>
+          {backups.map((b) => <option key={b.id} value={b.id}>the backup of {new Date(b.createdAt).toLocaleString()} — {b.reason}</option>)}
+        </select>
+      </div>
       {format === 'pdf' && (
         <div className="filter">
           <label htmlFor={`${id}-paper`}>Paper</label>

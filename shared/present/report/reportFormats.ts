@@ -21,7 +21,9 @@ export function reportJson(report: Report): string {
       ...verdictToJson(l.document.link, l.verdict),
       link: l.document.link, revision: l.document.revision, updatedAt: l.document.updatedAt,
       checklists: l.checklists.map((c) => ({ id: c.view.id, done: c.done, required: c.required, closed: c.closed, ...(report.meta.includeChecklists ? { items: c.state?.items ?? {} } : {}) })),
+      history: l.history,
     })),
+    changes: report.changes && { label: report.changes.label, rows: report.changes.rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, before: r.before, after: r.after, fields: r.fields.map((f) => f.path) })) },
   };
   const text = JSON.stringify(body, null, 2);
   return `${text.slice(0, -2)},\n  "integrity": "${UNSEALED}"\n}\n`;
@@ -66,6 +68,7 @@ export function reportMarkdown(report: Report): string {
     `${summary.total} links. Migrations: ${summary.migrationsOpen} open, ${summary.migrationsDone} done.`, '',
     '| Recommendation | Links |', '|---|---|', ...summary.byRecommendation.map(([k, n]) => `| ${RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS]} | ${n} |`), '',
     '| Worst finding | Links |', '|---|---|', ...summary.bySeverity.map(([k, n]) => `| ${k} | ${n} |`), '',
+    ...(report.changes ? [`### What changed since ${escapeMarkdown(report.changes.label)}`, '', ...(report.changes.rows.length ? ['| Change | Link |', '|---|---|', ...report.changes.rows.map((r) => `| ${r.kind} | ${escapeMarkdown(r.name)} |`)] : ['Nothing changed.']), ''] : []),
     '## Flowchart paths', '',
   ];
   report.paths.forEach((p, i) => {
@@ -87,7 +90,24 @@ export function reportMarkdown(report: Report): string {
       for (const f of l.verdict.findings) lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} |`);
       lines.push('');
     }
-    for (const c of l.checklists) lines.push(`- Checklist ${c.view.id}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}`);
+    if (l.verdict.settings) {
+      lines.push('| Recommended settings | Outgoing | Incoming |', '|---|---|---|', `| Local end | ${directionText(l.verdict.settings.local.outgoing)} | ${directionText(l.verdict.settings.local.incoming)} |`);
+      if (l.verdict.settings.remote) lines.push(`| Remote end | ${directionText(l.verdict.settings.remote.outgoing)} | ${directionText(l.verdict.settings.remote.incoming)} |`);
+      lines.push('');
+    }
+    for (const c of l.checklists) {
+      lines.push(`- Checklist ${c.view.id}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}`);
+      if (report.meta.includeChecklists) {
+        for (const item of c.view.sections.flatMap((sec) => sec.items)) {
+          const state = c.state?.items[item.id];
+          if (state) lines.push(`  - [${state.status === 'done' || state.status === 'not-applicable' ? 'x' : ' '}] ${escapeMarkdown(item.text)} — ${state.status}${state.by ? `, ${escapeMarkdown(state.by)}` : ''}${state.note ? `: ${escapeMarkdown(state.note)}` : ''}`);
+        }
+      }
+    }
+    if (l.history.length) {
+      lines.push('', 'History:', '');
+      for (const h of l.history) lines.push(`- revision ${h.revision}, ${h.savedAt}: ${escapeMarkdown([h.event, h.fields.join(', ')].filter(Boolean).join(' — ') || 'first saved')}`);
+    }
     if (link.notes) lines.push('', `Notes: ${escapeMarkdown(link.notes)}`);
     lines.push('');
   }
@@ -142,7 +162,23 @@ export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf
     const findings = l.verdict.findings.length
       ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
       : '<p>No findings.</p>';
-    const checklists = l.checklists.map((c) => `<li>${escapeHtml(c.view.title)}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}</li>`).join('');
+    const settings = l.verdict.settings
+      ? `<table><thead><tr><th>Recommended settings</th><th>Outgoing</th><th>Incoming</th></tr></thead><tbody><tr><th>Local end</th><td>${escapeHtml(directionText(l.verdict.settings.local.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.local.incoming))}</td></tr>${l.verdict.settings.remote ? `<tr><th>Remote end</th><td>${escapeHtml(directionText(l.verdict.settings.remote.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.remote.incoming))}</td></tr>` : ''}</tbody></table>`
+      : '';
+    const checklists = l.checklists.map((c) => {
+      const items = meta.includeChecklists
+        ? `<table><thead><tr><th>Item</th><th>State</th><th>Note and evidence</th></tr></thead><tbody>${c.view.sections.flatMap((sec) => sec.items).map((item) => {
+          const state = c.state?.items[item.id];
+          const who = state?.by || state?.at ? ` (${escapeHtml([state.by, state.at].filter(Boolean).join(', '))})` : '';
+          const detail = [state?.note ? escapeHtml(state.note) : '', state?.evidence ? `<pre>${escapeHtml(state.evidence.slice(0, 2000))}</pre>` : '', state?.override ? `Override: ${escapeHtml(state.override)}` : ''].filter(Boolean).join('<br>');
+          return `<tr><td>${escapeHtml(item.text)}</td><td>${escapeHtml(state?.status ?? 'open')}${who}</td><td>${detail || '—'}</td></tr>`;
+        }).join('')}</tbody></table>`
+        : '';
+      return `<h4>${escapeHtml(c.view.title)}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}</h4>${items}`;
+    }).join('');
+    const history = l.history.length
+      ? `<h4>History</h4><table><thead><tr><th>Revision</th><th>Saved</th><th>What changed</th></tr></thead><tbody>${l.history.map((h) => `<tr><td>${h.revision}</td><td>${escapeHtml(h.savedAt)}</td><td>${escapeHtml([h.event, h.fields.join(', ')].filter(Boolean).join(' — ') || 'first saved')}</td></tr>`).join('')}</tbody></table>`
+      : '';
     return `<section class="link" id="link-${escapeHtml(link.id)}"><h3>${escapeHtml(link.name)}</h3>
 <table><tbody>
 <tr><th>Id</th><td>${escapeHtml(link.id)} (revision ${l.document.revision}, saved ${escapeHtml(l.document.updatedAt)})</td></tr>
@@ -154,7 +190,7 @@ export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf
 <tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
 <tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
-</tbody></table>${findings}${checklists ? `<ul>${checklists}</ul>` : ''}</section>`;
+</tbody></table>${settings}${findings}${checklists}${history}</section>`;
   });
   const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>`);
   return `<!doctype html>
@@ -169,6 +205,7 @@ ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 ${barChart('Links by recommendation', summary.byRecommendation.map(([k, n]) => [RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS], n]))}
 ${barChart('Links by worst finding', summary.bySeverity)}
 ${barChart('OAuth 2.0 readiness', summary.byReadiness.map(([k, n]) => [OAUTH2_LABELS[k as keyof typeof OAUTH2_LABELS], n]))}
+${report.changes ? `<h3>What changed since ${escapeHtml(report.changes.label)}</h3>${report.changes.rows.length ? `<table><thead><tr><th>Change</th><th>Link</th><th>Fields</th></tr></thead><tbody>${report.changes.rows.map((r) => `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.fields.map((f) => f.path).join(', ') || '—')}</td></tr>`).join('')}</tbody></table>` : '<p>Nothing changed.</p>'}` : ''}
 <h2>Flowchart paths</h2>
 <p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once.</p>
 ${paths.join('\n')}

@@ -4,6 +4,7 @@ import { RECOMMENDATIONS } from '../../guidance/flowcharts.ts';
 import { SEVERITIES } from '../../guidance/rules.ts';
 import type { AssessmentDocument } from '../../model/assessmentDocument.ts';
 import type { ChecklistState } from '../../model/checklistState.ts';
+import type { LinkChange } from '../../engine/compareAssessments.ts';
 
 /** Who made a report, when, and what it covers. */
 export interface ReportMeta {
@@ -16,16 +17,33 @@ export interface ReportMeta {
   includeChecklists: boolean;
 }
 
+/** One saved state in a link's history, as a report lists it. */
+export interface ReportHistoryEntry {
+  revision: number;
+  savedAt: string;
+  event: string | null;
+  /** Fields changed from the state before. */
+  fields: string[];
+}
+
+/** Optional extras the caller gathers from the workspace: history per link, and "what changed since". */
+export interface ReportExtras {
+  history?: ReadonlyMap<string, ReportHistoryEntry[]>;
+  changes?: { label: string; rows: LinkChange[] };
+}
+
 export interface ReportLink {
   document: AssessmentDocument;
   verdict: Verdict;
   checklists: Array<{ view: ChecklistView; state: ChecklistState | undefined; done: number; required: number; closed: boolean }>;
   /** Index into `paths`: the flowchart path this link takes (drawn once per distinct path). */
   pathIndex: number;
+  history: ReportHistoryEntry[];
 }
 
 export interface Report {
   meta: ReportMeta;
+  changes: { label: string; rows: LinkChange[] } | null;
   links: ReportLink[];
   /** Distinct paths on the current chart, in order of first use. */
   paths: Array<{ path: string[]; pendingQuestion: string | null; links: number }>;
@@ -42,7 +60,7 @@ export interface Report {
 const count = <T extends string>(keys: readonly T[], values: T[]) => keys.map((k) => [k, values.filter((v) => v === k).length] as [string, number]).filter(([, n]) => n > 0);
 
 /** Everything a report shows, computed once from the stored documents; every format renders this. */
-export function buildReport(documents: readonly AssessmentDocument[], meta: ReportMeta): Report {
+export function buildReport(documents: readonly AssessmentDocument[], meta: ReportMeta, extras: ReportExtras = {}): Report {
   const paths: Report['paths'] = [];
   const keyOf = new Map<string, number>();
   const links = [...documents]
@@ -61,11 +79,11 @@ export function buildReport(documents: readonly AssessmentDocument[], meta: Repo
         const progress = checklistProgress(view, state);
         return { view, state, done: progress.done, required: progress.required, closed: Boolean(state?.closed) };
       });
-      return { document, verdict, checklists, pathIndex };
+      return { document, verdict, checklists, pathIndex, history: extras.history?.get(document.link.id) ?? [] };
     });
   const all = links.flatMap((l) => l.checklists);
   return {
-    meta, links, paths,
+    meta, links, paths, changes: extras.changes ?? null,
     summary: {
       total: links.length,
       byRecommendation: count(RECOMMENDATIONS, links.map((l) => l.verdict.recommended)),

@@ -134,3 +134,39 @@ describe('PDF reports (Chromium prints the same HTML; pdftotext reads it back)',
     }
   }, 120_000);
 });
+
+describe('report content from a workspace', () => {
+  it('lists checklist items with notes and evidence, each link\'s history, and what changed since a backup', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { WorkspaceStore } = await import('../../../electron/services/workspaceStore.ts');
+    const { reportExtras } = await import('../../../electron/services/reportExtras.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'applink-report-ws-'));
+    try {
+      const store = new WorkspaceStore(dir);
+      const link = makeLink({ id: 'jw', name: 'Jira ↔ Wiki', config: mirrored(TA), answers: { sharedUserBase: true } });
+      await store.save(link);
+      const backup = await store.backups.create('quarter start', false);
+      await store.save({ ...link, notes: 'Change CHG-2231 booked' });
+      await store.update('jw', (d) => ({ link: d.link, checklists: { 'ta-to-oauth': { items: { 'ta-pre-backup': { status: 'done', by: 'A. Admin', note: 'Dumps checked', evidence: '{"working": true}' } } } } }));
+      await store.save(makeLink({ id: 'new', name: 'New since' }));
+      const { documents } = await store.list();
+      const report = buildReport(documents, META, await reportExtras(store, documents, { history: true, since: { kind: 'backup', id: backup.id } }));
+      const html = renderReport(report, 'html');
+      expect(html).toContain('Dumps checked');
+      expect(html).toContain('{&quot;working&quot;: true}');
+      expect(html).toMatch(/<td>3<\/td><td>[^<]+<\/td><td>checklists\.ta-to-oauth/);
+      expect(html).toMatch(/<td>2<\/td><td>[^<]+<\/td><td>link\.notes<\/td>/);
+      expect(html).toMatch(/What changed since the backup of/);
+      expect(html).toMatch(/<td>new<\/td><td>New since<\/td>/);
+      const md = renderReport(report, 'md');
+      expect(md).toMatch(/ {2}- \[x\] .* — done, A\\\. Admin: Dumps checked/);
+      const json = JSON.parse(renderReport(report, 'json'));
+      expect(json.changes.rows.map((r: { id: string; kind: string }) => [r.id, r.kind])).toEqual([['new', 'new'], ['jw', 'changed']]);
+      expect(json.links.find((l: { id: string }) => l.id === 'jw').history.map((h: { revision: number }) => h.revision)).toEqual([3, 2, 1]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
