@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { engineBench } from './engineBench.ts';
 import { importBench } from './importBench.ts';
+import { reportBench } from './reportBench.ts';
 import type { Figure } from './figures.ts';
 import { rendererBench } from './rendererBench.ts';
 import { storeBench } from './storeBench.ts';
@@ -10,6 +11,7 @@ const benches: Array<[string, () => Promise<Figure[]>]> = [
   ['engine', engineBench],
   ['store', storeBench],
   ['import', importBench],
+  ['report', reportBench],
   ['renderer', rendererBench],
 ];
 

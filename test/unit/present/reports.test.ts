@@ -7,6 +7,8 @@ import { parseInventory } from '../../../shared/model/inventory.ts';
 import { buildReport } from '../../../shared/present/report/reportModel.ts';
 import { REPORT_CSV_COLUMNS } from '../../../shared/present/report/reportFormats.ts';
 import { makeLink, mirrored, TA } from '../../fixtures/links.ts';
+import { reportJsonSchema, reportJsonSchemaDocument } from '../../../shared/model/reportJson.ts';
+import { stableStringify } from '../../../shared/model/stableJson.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
@@ -63,6 +65,13 @@ describe('reports', () => {
     expect(json).toMatchObject({ format: 'applink-advisor.report', version: 1, meta: { author: 'A. Admin' }, summary: { total: 17 } });
     expect(json.links.find((l: { id: string }) => l.id === 'jira-wiki')).toMatchObject({ recommended: 'OAUTH_IMPERSONATION', updatePath: 1, link: { id: 'jira-wiki' } });
     expect(Object.keys(json).at(-1)).toBe('integrity');
+    const checked = reportJsonSchema.safeParse(json);
+    expect(checked.success ? [] : checked.error.issues.slice(0, 3)).toEqual([]);
+  });
+
+  it('the committed JSON Schema of the JSON report is the one derived from the runtime schema', async () => {
+    const committed = await readFile('docs/schemas/report-v1.schema.json', 'utf8');
+    expect(committed, 'run `npm run schemas` and commit the result').toBe(stableStringify(reportJsonSchemaDocument()));
   });
 
   it('every format verifies intact, and reports modified after a one-byte change', async () => {
@@ -163,6 +172,7 @@ describe('report content from a workspace', () => {
       const md = renderReport(report, 'md');
       expect(md).toMatch(/ {2}- \[x\] .* — done, A\\\. Admin: Dumps checked/);
       const json = JSON.parse(renderReport(report, 'json'));
+      expect(reportJsonSchema.safeParse(json).success).toBe(true);
       expect(json.changes.rows.map((r: { id: string; kind: string }) => [r.id, r.kind])).toEqual([['new', 'new'], ['jw', 'changed']]);
       expect(json.links.find((l: { id: string }) => l.id === 'jw').history.map((h: { revision: number }) => h.revision)).toEqual([3, 2, 1]);
     } finally {

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
+import { RECOMMENDATIONS } from '../guidance/flowcharts.ts';
+import { SEVERITIES } from '../guidance/rules.ts';
+import { itemStateSchema, verdictSummarySchema } from './checklistState.ts';
+import { directionsSchema, linkSchema } from './link.ts';
+
+const count = z.array(z.tuple([z.string(), z.number().int()]));
+
+/** The JSON report (`report --format json`), version 1: what other tools may rely on. */
+export const reportJsonSchema = z.object({
+  format: z.literal('applink-advisor.report'),
+  version: z.literal(1),
+  meta: z.object({
+    title: z.string(), author: z.string().nullable(), generatedAt: z.iso.datetime(), appVersion: z.string(),
+    classification: z.string().nullable(), includeChecklists: z.boolean(),
+  }),
+  summary: z.object({
+    total: z.number().int(), byRecommendation: count, bySeverity: count, byReadiness: count,
+    migrationsOpen: z.number().int(), migrationsDone: z.number().int(),
+  }),
+  links: z.array(z.object({
+    id: z.string(), name: z.string(),
+    recommended: z.enum(RECOMMENDATIONS),
+    sentence: z.string().nullable(),
+    settings: z.object({ local: directionsSchema, remote: directionsSchema.nullable() }).nullable(),
+    path: z.array(z.string()), pendingQuestion: z.string().nullable(), documentedPath: z.array(z.string()),
+    findings: z.array(z.object({
+      rule: z.string(), code: z.string(), severity: z.enum(SEVERITIES), primary: z.boolean(), title: z.string(), message: z.string(), remedy: z.string(), sources: z.array(z.string()),
+    })),
+    worstSeverity: z.enum(SEVERITIES).nullable(),
+    updatePath: z.number().int().min(1).max(5).nullable(),
+    oauth2: z.object({ status: z.enum(['eligible', 'unconfirmed', 'not-eligible']), blockers: z.array(z.object({ end: z.string(), code: z.string(), message: z.string() })) }),
+    checklists: z.array(z.object({ id: z.enum(CHECKLIST_IDS), done: z.number().int(), required: z.number().int(), closed: z.boolean(), items: z.record(z.string(), itemStateSchema).optional() })),
+    link: linkSchema,
+    revision: z.number().int(),
+    updatedAt: z.iso.datetime(),
+    history: z.array(z.object({ revision: z.number().int(), savedAt: z.iso.datetime(), event: z.string().nullable(), fields: z.array(z.string()) })),
+  }).strict()),
+  changes: z.object({
+    label: z.string(),
+    rows: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['new', 'removed', 'remediated', 'regressed', 'changed', 'unchanged']), before: verdictSummarySchema.nullable(), after: verdictSummarySchema.nullable(), fields: z.array(z.string()) })),
+  }).nullable(),
+  /** `applink-advisor-sha256:<hex>`: the SHA-256 of the file with these 64 digits set to zero. */
+  integrity: z.string().regex(/^applink-advisor-sha256:[0-9a-f]{64}$/),
+}).strict();
+
+/** The JSON Schema of the JSON report, derived from the runtime schema so the two cannot drift. */
+export function reportJsonSchemaDocument(): Record<string, unknown> {
+  return {
+    $id: 'https://applink-advisor.invalid/schemas/report-v1.schema.json',
+    title: 'Applink Advisor report (version 1)',
+    ...z.toJSONSchema(reportJsonSchema, { io: 'output' }),
+  };
+}
