@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessLink } from '../shared/engine/assessLink.ts';
@@ -13,7 +13,7 @@ import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocab
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
-import { produceReport, REPORT_FORMATS, verifyReport, type ReportFormat } from './services/reports.ts';
+import { generateSigningKeys, produceReport, REPORT_FORMATS, signingKey, verifyReport, type ReportFormat } from './services/reports.ts';
 import { findChromium, printPdfWithChromium } from './services/pdf.ts';
 import { reportExtras } from './services/reportExtras.ts';
 import type { ReportExtras } from '../shared/present/report/reportModel.ts';
@@ -46,8 +46,9 @@ Usage:
   applink-advisor import <files…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]... [--format json|table]
   applink-advisor report (<inventory.json> | --workspace DIR) --format html|pdf|md|csv|json --out FILE
                   [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
-                  [--history] [--since-backup ID]
-  applink-advisor verify-report <file>
+                  [--history] [--since-backup ID] [--sign-key PRIVATE.key]
+  applink-advisor verify-report <file> [--key PUBLIC.pem]
+  applink-advisor keygen --out DIR
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
   applink-advisor --help | --version
@@ -85,6 +86,9 @@ Commands:
                             --workspace: --history lists each link's recent saved states, --since-backup
                             adds what changed since a backup to the summary.
   verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
+                            With --key, also check its Ed25519 signature (1 when unsigned or not matching).
+  keygen --out DIR          Make an Ed25519 key pair for signing reports: DIR/applink-advisor-signing.key
+                            (private, mode 600; keep it outside any workspace) and .pub (to share).
   export-bundle             Write the workspace (or the links given with --link) as one portable file,
                             ${BUNDLE_FILE_NAME} by default, with a SHA-256 over its content. Never
                             overwrites an existing file.
@@ -348,7 +352,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     options: {
       workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' },
       classification: { type: 'string' }, bom: { type: 'boolean', default: false }, paper: { type: 'string', default: 'A4' }, chromium: { type: 'string' },
-      history: { type: 'boolean', default: false }, 'since-backup': { type: 'string' },
+      history: { type: 'boolean', default: false }, 'since-backup': { type: 'string' }, 'sign-key': { type: 'string' },
     },
   });
   const format = values.format as ReportFormat | undefined;
@@ -366,6 +370,8 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     return 2;
   }
   const chromium = format === 'pdf' ? findChromium(values.chromium) : null;
+  const signFile = values['sign-key'];
+  const key = signFile ? signingKey(await readFile(signFile, 'utf8').catch(() => { throw new OperationError('not-found', `${signFile}: cannot be read.`); }), signFile) : undefined;
   let documents: AssessmentDocument[];
   let extras: ReportExtras = {};
   let title = values.title;
@@ -391,13 +397,36 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
   const report = buildReport(documents, {
     title, author: values.author ?? null, classification: values.classification ?? null, generatedAt: new Date().toISOString(), appVersion: version, includeChecklists: true,
   }, extras);
-  await writeFileAtomic(target, await produceReport(report, format, { bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined }));
+  await writeFileAtomic(target, await produceReport(report, format, { bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined, key }));
   io.out(`Wrote a ${format.toUpperCase()} report of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);
   return 0;
 }
 
+async function keygenCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  if (!values.out) {
+    io.err('keygen takes --out DIR: where to keep the key pair (not in a workspace). See applink-advisor --help.\n');
+    return 64;
+  }
+  const dir = path.resolve(values.out);
+  const privateFile = path.join(dir, 'applink-advisor-signing.key');
+  const publicFile = path.join(dir, 'applink-advisor-signing.pub');
+  for (const file of [privateFile, publicFile]) {
+    if (existsSync(file)) {
+      io.err(`${file} already exists; keygen never replaces a key.\n`);
+      return 2;
+    }
+  }
+  const { privatePem, publicPem } = generateSigningKeys();
+  await mkdir(dir, { recursive: true });
+  await writeFile(privateFile, privatePem, { mode: 0o600, flag: 'wx' });
+  await writeFile(publicFile, publicPem, { flag: 'wx' });
+  io.out(`Private key (keep it safe; sign with report --sign-key): ${privateFile}\nPublic key (give it to whoever checks reports: verify-report --key): ${publicFile}\n`);
+  return 0;
+}
+
 async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
   if (positionals.length !== 1) {
     io.err('verify-report takes one report file. See applink-advisor --help.\n');
     return 64;
@@ -406,7 +435,8 @@ async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
   const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
   });
-  const result = verifyReport(content);
+  const publicPem = values.key ? await readFile(values.key, 'utf8').catch(() => { throw new OperationError('not-found', `${values.key}: cannot be read.`); }) : undefined;
+  const result = verifyReport(content, publicPem);
   if (result.status === 'unsealed') {
     io.err(`${file}: not an Applink Advisor report (no integrity marker).\n`);
     return 2;
@@ -415,7 +445,11 @@ async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`${file}: MODIFIED — its content does not match the SHA-256 it carries (recorded ${result.recorded}, content ${result.actual}).\n`);
     return 1;
   }
-  io.out(`${file}: intact (SHA-256 ${result.recorded}).\n`);
+  if (publicPem !== undefined && !result.signatureValid) {
+    io.err(`${file}: intact, but ${result.signature ? 'its signature does not match that public key' : 'it is not signed'}.\n`);
+    return 1;
+  }
+  io.out(`${file}: intact (SHA-256 ${result.recorded})${result.signatureValid ? '; signature valid for that key' : result.signature ? '; signed (pass --key to check the signature)' : ''}.\n`);
   return 0;
 }
 
@@ -519,6 +553,8 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
         return await importCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io, version);
+      case 'keygen':
+        return await keygenCommand(rest, io);
       case 'verify-report':
         return await verifyReportCommand(rest, io);
       case 'export-bundle':

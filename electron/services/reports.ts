@@ -1,42 +1,70 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { OperationError } from '../../shared/contract/operationError.ts';
 import type { Report } from '../../shared/present/report/reportModel.ts';
 import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../shared/present/report/reportFormats.ts';
-import { sealReport, UNSEALED, verifySeal } from '../../shared/present/report/reportSeal.ts';
+import { integrityText, sealReport, verifySeal, type SealCheck } from '../../shared/present/report/reportSeal.ts';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export type TextFormat = Exclude<ReportFormat, 'pdf'>;
+/** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
+export type PrintPdf = (html: string) => Promise<Buffer>;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 // A PDF is bytes: handled as a latin1 string, one character per byte, so the seal is byte-exact.
 const sha256Bytes = (text: string) => createHash('sha256').update(text, 'latin1').digest('hex');
 
-export type TextFormat = Exclude<ReportFormat, 'pdf'>;
-
-/** A report in a text format, with its SHA-256 written into it. */
-export function renderReport(report: Report, format: TextFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter' } = {}): string {
-  const text = format === 'html' ? reportHtml(report, { size: options.paper ?? 'A4' }) : format === 'md' ? reportMarkdown(report) : format === 'csv' ? reportCsv(report, { bom: options.bom ?? false }) : reportJson(report);
-  return sealReport(text, sha256);
+/** An Ed25519 key pair in PEM, for the user to keep: the private key never enters a report or a workspace. */
+export function generateSigningKeys(): { privatePem: string; publicPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 }
 
-/** Seals a printed PDF: its digest as a comment line after %%EOF, which PDF readers ignore. */
-export function sealPdf(pdf: Buffer): Buffer {
-  return Buffer.from(sealReport(`${pdf.toString('latin1')}\n%${UNSEALED}\n`, sha256Bytes), 'latin1');
+/** Reads a PEM private key and checks it is Ed25519. */
+export function signingKey(pem: string, file: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new OperationError('invalid-argument', `${file} is not a PEM private key.`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new OperationError('invalid-argument', `${file} is a ${key.asymmetricKeyType ?? 'unknown'} key; reports are signed with Ed25519 (applink-advisor keygen).`);
+  return key;
 }
 
-/** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
-export type PrintPdf = (html: string) => Promise<Buffer>;
+const signer = (key: KeyObject | undefined) => (key ? (digest: string) => sign(null, Buffer.from(digest, 'ascii'), key).toString('hex') : undefined);
+
+/** A report in a text format, sealed with its SHA-256 (and signed, given a key). */
+export function renderReport(report: Report, format: TextFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; key?: KeyObject } = {}): string {
+  const signed = { ...report, meta: { ...report.meta, signed: Boolean(options.key) } };
+  const text = format === 'html' ? reportHtml(signed, { size: options.paper ?? 'A4' }) : format === 'md' ? reportMarkdown(signed) : format === 'csv' ? reportCsv(signed, { bom: options.bom ?? false }) : reportJson(signed);
+  return sealReport(text, sha256, signer(options.key));
+}
+
+/** Seals a printed PDF: its digest (and signature) as a comment line after %%EOF, which PDF readers ignore. */
+export function sealPdf(pdf: Buffer, key?: KeyObject): Buffer {
+  return Buffer.from(sealReport(`${pdf.toString('latin1')}\n%${integrityText(Boolean(key))}\n`, sha256Bytes, signer(key)), 'latin1');
+}
 
 /** A report in any format, sealed: text, or the bytes of a PDF. */
-export async function produceReport(report: Report, format: ReportFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; printPdf?: PrintPdf } = {}): Promise<string | Buffer> {
+export async function produceReport(report: Report, format: ReportFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; printPdf?: PrintPdf; key?: KeyObject } = {}): Promise<string | Buffer> {
   if (format !== 'pdf') return renderReport(report, format, options);
   if (!options.printPdf) throw new Error('no PDF printer');
-  return sealPdf(await options.printPdf(reportHtml(report, { size: options.paper ?? 'A4', forPdf: true })));
+  return sealPdf(await options.printPdf(reportHtml(report, { size: options.paper ?? 'A4', forPdf: true })), options.key);
 }
 
-/** Recomputes a report's digest (text or PDF). */
-export function verifyReport(content: string | Buffer) {
-  if (typeof content !== 'string') {
-    return content.subarray(0, 5).toString('latin1') === '%PDF-' ? verifySeal(content.toString('latin1'), sha256Bytes) : verifySeal(content.toString('utf8'), sha256);
+/** Recomputes a report's digest (text or PDF), and checks its signature against a public key when given one. */
+export function verifyReport(content: string | Buffer, publicPem?: string): SealCheck & { signatureValid?: boolean } {
+  const check = typeof content === 'string'
+    ? verifySeal(content, sha256)
+    : content.subarray(0, 5).toString('latin1') === '%PDF-' ? verifySeal(content.toString('latin1'), sha256Bytes) : verifySeal(content.toString('utf8'), sha256);
+  if (check.status === 'unsealed' || publicPem === undefined) return check;
+  if (!check.signature) return { ...check, signatureValid: false };
+  let key: KeyObject;
+  try {
+    key = createPublicKey(publicPem);
+  } catch {
+    throw new OperationError('invalid-argument', 'The --key file is not a PEM public key.');
   }
-  return verifySeal(content, sha256);
+  return { ...check, signatureValid: verify(null, Buffer.from(check.recorded, 'ascii'), key, Buffer.from(check.signature, 'hex')) };
 }

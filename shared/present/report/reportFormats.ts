@@ -6,7 +6,7 @@ import { flowchartSource } from '../flowchartMermaid.ts';
 import { flowchartSvg } from '../flowchartSvg.ts';
 import { pathText, verdictToJson } from '../verdictReport.ts';
 import type { Report, ReportLink } from './reportModel.ts';
-import { UNSEALED } from './reportSeal.ts';
+import { integrityText } from './reportSeal.ts';
 import { ANSWER_KEYS } from '../../model/vocabulary.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
@@ -26,7 +26,7 @@ export function reportJson(report: Report): string {
     changes: report.changes && { label: report.changes.label, rows: report.changes.rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, before: r.before, after: r.after, fields: r.fields.map((f) => f.path) })) },
   };
   const text = JSON.stringify(body, null, 2);
-  return `${text.slice(0, -2)},\n  "integrity": "${UNSEALED}"\n}\n`;
+  return `${text.slice(0, -2)},\n  "integrity": "${integrityText(report.meta.signed ?? false)}"\n}\n`;
 }
 
 /** The documented CSV columns, in order. */
@@ -54,7 +54,7 @@ export function reportCsv(report: Report, options: { bom: boolean }): string {
     verdict.recommended, verdict.worstSeverity ?? '', verdict.findings.map((f) => f.rule).join(' '), verdict.oauth2.status, verdict.updatePath ?? '',
     checklists.map((c) => `${c.view.id} ${c.done}/${c.required}${c.closed ? ' closed' : ''}`).join('; '), updatedAt,
   ].map(csvCell).join(','));
-  return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n# ${UNSEALED}\r\n`;
+  return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n# ${integrityText(report.meta.signed ?? false)}\r\n`;
 }
 
 /** Markdown for a ticket system: summary, then each link; the flowchart as a mermaid block per distinct path. */
@@ -111,7 +111,7 @@ export function reportMarkdown(report: Report): string {
     if (link.notes) lines.push('', `Notes: ${escapeMarkdown(link.notes)}`);
     lines.push('');
   }
-  lines.push('---', '', `Integrity: \`${UNSEALED}\` (check with \`applink-advisor verify-report\`)`, '');
+  lines.push('---', '', `Integrity: \`${integrityText(report.meta.signed ?? false)}\` (check with \`applink-advisor verify-report\`)`, '');
   return lines.join('\n');
 }
 
@@ -211,7 +211,7 @@ ${report.changes ? `<h3>What changed since ${escapeHtml(report.changes.label)}</
 ${paths.join('\n')}
 <h2>Links</h2>
 ${links.join('\n')}
-<footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${UNSEALED}`} — check with <code>applink-advisor verify-report</code>.</footer>
+<footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
 </body></html>
 `;
 }

@@ -15,6 +15,8 @@ export interface ReportMeta {
   /** A marking such as "INTERNAL — Restricted", printed at the top and bottom. */
   classification: string | null;
   includeChecklists: boolean;
+  /** The report will carry an Ed25519 signature (the formats leave room for it). */
+  signed?: boolean;
 }
 
 /** One saved state in a link's history, as a report lists it. */

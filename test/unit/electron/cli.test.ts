@@ -233,6 +233,34 @@ describe('applink-advisor report and verify-report', () => {
     const csv = path.join(dir, 'ws.csv');
     expect(await cli('report', '--workspace', workspace, '--format', 'csv', '--out', csv)).toMatchObject({ code: 0 });
     expect(await readFile(csv, 'utf8')).toMatch(/^id,name,/);
-    expect(await cli('report', '--format', 'pdf', '--out', path.join(dir, 'x.pdf'), '--workspace', workspace)).toMatchObject({ code: 64 });
+    expect(await cli('report', '--format', 'docx', '--out', path.join(dir, 'x.docx'), '--workspace', workspace)).toMatchObject({ code: 64 });
+    expect(await cli('report', '--format', 'pdf', '--out', path.join(dir, 'x.pdf'), '--workspace', workspace, '--chromium', '/nowhere/chrome')).toMatchObject({ code: 2, err: expect.stringMatching(/no such Chromium. Pass the path of Chromium, Chrome or Edge with --chromium/) });
+  });
+});
+
+describe('signed reports', () => {
+  it('keygen makes a key pair; a signed report verifies with its public key and fails with another or after a change', async () => {
+    const keys = path.join(dir, 'keys');
+    expect(await cli('keygen', '--out', keys)).toMatchObject({ code: 0 });
+    expect(await cli('keygen', '--out', keys)).toMatchObject({ code: 2, err: expect.stringMatching(/never replaces a key/) });
+    const { stat } = await import('node:fs/promises');
+    expect((await stat(path.join(keys, 'applink-advisor-signing.key'))).mode & 0o777).toBe(0o600);
+    const other = path.join(dir, 'other-keys');
+    await cli('keygen', '--out', other);
+    for (const format of ['md', 'json', 'csv', 'html']) {
+      const out = path.join(dir, `signed.${format}`);
+      expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', format, '--out', out, '--sign-key', path.join(keys, 'applink-advisor-signing.key'))).toMatchObject({ code: 0 });
+      const text = await readFile(out, 'utf8');
+      expect(text).not.toContain('PRIVATE KEY');
+      expect(await cli('verify-report', out, '--key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 0, out: expect.stringMatching(/signature valid for that key/) });
+      expect(await cli('verify-report', out, '--key', path.join(other, 'applink-advisor-signing.pub'))).toMatchObject({ code: 1, err: expect.stringMatching(/signature does not match/) });
+      expect(await cli('verify-report', out)).toMatchObject({ code: 0, out: expect.stringMatching(/signed \(pass --key/) });
+      await writeFile(out, text.replace('jira-wiki', 'jira-wikj'));
+      expect(await cli('verify-report', out, '--key', path.join(keys, 'applink-advisor-signing.pub')), format).toMatchObject({ code: 1, err: expect.stringMatching(/MODIFIED/) });
+    }
+    const unsigned = path.join(dir, 'unsigned.md');
+    await cli('report', 'assets/demo-estate.inventory.json', '--format', 'md', '--out', unsigned);
+    expect(await cli('verify-report', unsigned, '--key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 1, err: expect.stringMatching(/not signed/) });
+    expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', 'md', '--out', path.join(dir, 'x.md'), '--sign-key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 2, err: expect.stringMatching(/not a PEM private key/) });
   });
 });
