@@ -49,7 +49,9 @@ if (!app.requestSingleInstanceLock()) {
     const chooseOpenPath: ChooseOpenPath = async (kind) => {
       const options: Electron.OpenDialogOptions = kind === 'folder'
         ? { title: 'Open a workspace folder', properties: ['openDirectory', 'createDirectory'] }
-        : { title: 'Open a bundle', properties: ['openFile'], filters: [{ name: 'Applink Advisor bundle', extensions: ['bundle', 'json'] }] };
+        : kind === 'key'
+          ? { title: 'Sign with a private key (applink-advisor keygen)', properties: ['openFile'], filters: [{ name: 'Ed25519 private key', extensions: ['key', 'pem'] }] }
+          : { title: 'Open a bundle', properties: ['openFile'], filters: [{ name: 'Applink Advisor bundle', extensions: ['bundle', 'json'] }] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     };

@@ -12,7 +12,8 @@ import { groupOf } from '../../shared/import/fileGroups.ts';
 import type { ImportPreview } from '../../shared/model/importPreview.ts';
 import { commitImport, previewImport, readImportFiles } from './importService.ts';
 import { buildReport } from '../../shared/present/report/reportModel.ts';
-import { produceReport, type PrintPdf } from './reports.ts';
+import { produceReport, signingKey, type PrintPdf } from './reports.ts';
+import type { KeyObject } from 'node:crypto';
 import { reportExtras } from './reportExtras.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceSession } from './workspaceSession.ts';
@@ -20,7 +21,7 @@ import type { WorkspaceSession } from './workspaceSession.ts';
 /** Asks the user where to save a file; null when they cancel. Electron's dialog in the app, a fake in tests. */
 export type ChooseSavePath = (suggestedName: string, format: string) => Promise<string | null>;
 /** Asks the user for a file to open (a bundle) or a folder (a workspace); null when they cancel. */
-export type ChooseOpenPath = (kind: 'bundle' | 'folder') => Promise<string | null>;
+export type ChooseOpenPath = (kind: 'bundle' | 'folder' | 'key') => Promise<string | null>;
 /** Asks the user for export files to import (several at once); null when they cancel. */
 export type ChooseImportFiles = () => Promise<string[] | null>;
 
@@ -145,7 +146,13 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
       pendingImports.delete(token);
       return result;
     },
-    'reports.export': async ({ ids, format, title, classification, includeChecklists, includeHistory, changesSinceBackup, paper, bom }) => {
+    'reports.export': async ({ ids, format, title, classification, includeChecklists, includeHistory, changesSinceBackup, paper, bom, sign }) => {
+      let key: KeyObject | undefined;
+      if (sign) {
+        const file = await chooseOpenPath('key');
+        if (!file) return { saved: false, links: 0, bytes: 0 };
+        key = signingKey(await readFile(file, 'utf8').catch(() => { throw new OperationError('not-found', `${file} cannot be read.`); }), file);
+      }
       const { documents } = await store().list();
       const wanted = ids ? new Set(ids) : null;
       const chosen = wanted ? documents.filter((d) => wanted.has(d.link.id)) : documents;
@@ -154,7 +161,7 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
         title, author: (await preferences.get()).operatorName, classification: classification || null,
         generatedAt: new Date().toISOString(), appVersion, includeChecklists,
       }, await reportExtras(store(), chosen, { history: includeHistory, since: changesSinceBackup ? { kind: 'backup', id: changesSinceBackup } : null }));
-      const content = await produceReport(report, format, { bom, paper, printPdf });
+      const content = await produceReport(report, format, { bom, paper, printPdf, key });
       const stamp = new Date().toISOString().slice(0, 10);
       const target = await save(`applink-report-${stamp}.${format}`, format, content);
       const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;

@@ -113,6 +113,8 @@ export const CONTRACT = {
       changesSinceBackup: backupId.nullable(),
       paper: z.enum(['A4', 'Letter']),
       bom: z.boolean(),
+      /** Sign with an Ed25519 private key the user picks in a file dialog; the key is read, used and forgotten. */
+      sign: z.boolean(),
     }).strict(),
     result: z.object({ saved: z.boolean(), path: z.string().optional(), links: z.number().int(), bytes: z.number().int() }),
   },

@@ -14,6 +14,8 @@ export const reportJsonSchema = z.object({
   meta: z.object({
     title: z.string(), author: z.string().nullable(), generatedAt: z.iso.datetime(), appVersion: z.string(),
     classification: z.string().nullable(), includeChecklists: z.boolean(),
+    /** The report carries an Ed25519 signature of its digest (in `integrity`). */
+    signed: z.boolean().optional(),
   }),
   summary: z.object({
     total: z.number().int(), byRecommendation: count, bySeverity: count, byReadiness: count,
@@ -41,8 +43,11 @@ export const reportJsonSchema = z.object({
     label: z.string(),
     rows: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['new', 'removed', 'remediated', 'regressed', 'changed', 'unchanged']), before: verdictSummarySchema.nullable(), after: verdictSummarySchema.nullable(), fields: z.array(z.string()) })),
   }).nullable(),
-  /** `applink-advisor-sha256:<hex>`: the SHA-256 of the file with these 64 digits set to zero. */
-  integrity: z.string().regex(/^applink-advisor-sha256:[0-9a-f]{64}$/),
+  /**
+   * `applink-advisor-sha256:<hex>`: the SHA-256 of the file with these 64 digits set to zero; when
+   * signed, followed by ` applink-advisor-ed25519:<hex>`, the signature of that digest (also zeroed while hashing).
+   */
+  integrity: z.string().regex(/^applink-advisor-sha256:[0-9a-f]{64}( applink-advisor-ed25519:[0-9a-f]{128})?$/),
 }).strict();
 
 /** The JSON Schema of the JSON report, derived from the runtime schema so the two cannot drift. */

@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyReport } from '../../electron/services/reports.ts';
+import { generateSigningKeys, verifyReport } from '../../electron/services/reports.ts';
 import type { AppSession } from '../harness/appHarness.ts';
 import { axeViolations } from '../harness/axe.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';
@@ -33,11 +33,19 @@ describe('report journey', () => {
     await page.getByRole('button', { name: 'Report…' }).click();
     const one = page.getByRole('dialog', { name: 'Report of this link' });
     await one.getByRole('radio', { name: /Markdown/ }).check();
+    // Signed with a key the user keeps outside the workspace, picked in the file dialog.
+    const { privatePem, publicPem } = generateSigningKeys();
+    const keyFile = path.join(app.exportDir, '..', `${path.basename(app.exportDir)}-signing.key`);
+    await writeFile(keyFile, privatePem, { mode: 0o600 });
+    app.nextOpenPath = keyFile;
+    await one.getByRole('checkbox', { name: /Sign with my Ed25519 private key/ }).check();
     await one.getByRole('button', { name: 'Save report…' }).click();
     await one.getByRole('status').filter({ hasText: /^Saved the report of 1 links/ }).waitFor();
     const md = await readFile(path.join(app.exportDir, (await readdir(app.exportDir)).find((f) => f.endsWith('.md'))!), 'utf8');
     expect(md).toContain('### Jira ↔ Wiki \\(Confluence\\)');
     expect(md.match(/^### /gm)!.length).toBeGreaterThanOrEqual(2);
-    expect(verifyReport(md)).toMatchObject({ status: 'intact' });
+    expect(verifyReport(md, publicPem)).toMatchObject({ status: 'intact', signatureValid: true });
+    expect(md).not.toContain('PRIVATE KEY');
+    await rm(keyFile);
   });
 });

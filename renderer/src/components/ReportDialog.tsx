@@ -29,6 +29,7 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
   }, [open]);
   const [paper, setPaper] = useState<'A4' | 'Letter'>('A4');
   const [bom, setBom] = useState(false);
+  const [sign, setSign] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,9 +40,9 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
       await flushSaves();
       const result = await call('reports.export', {
         ...(ids ? { ids } : {}), format, title: title.trim() || `Application links — ${folder}`, classification: classification.trim() || null, includeChecklists, includeHistory,
-        changesSinceBackup: since || null, paper, bom,
+        changesSinceBackup: since || null, paper, bom, sign,
       });
-      setStatus(result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256 is inside; check it with applink-advisor verify-report.` : 'Not saved.');
+      setStatus(result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256${sign ? ' and signature are' : ' is'} inside; check with applink-advisor verify-report.` : 'Not saved.');
     } catch (error) {
       setStatus(`The report could not be made: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -81,6 +82,7 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
           <select id={`${id}-paper`} value={paper} onChange={(e) => setPaper(e.target.value as 'A4' | 'Letter')}><option>A4</option><option>Letter</option></select>
         </div>
       )}
+      <label><input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} /> Sign with my Ed25519 private key (chosen next; never stored)</label>
       {format === 'csv' && <label><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte-order mark (for Excel)</label>}
       {status && <p role="status">{status}</p>}
       <div className="dialog-actions">
