@@ -1,4 +1,9 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { printPdfWithChromium } from '../electron/services/pdf.ts';
+import { produceReport } from '../electron/services/reports.ts';
+import { parseInventory } from '../shared/model/inventory.ts';
+import { buildReport } from '../shared/present/report/reportModel.ts';
 import path from 'node:path';
 import { launchChromium, startApp } from '../test/harness/appHarness.ts';
 
@@ -62,6 +67,19 @@ try {
   await large.page.locator('.flowchart-svg[data-state="ready"]').waitFor();
   await large.page.screenshot({ path: path.join(OUT, 'link-1920x1080.png') });
   await large.close();
+  // A page of the PDF report, as an auditor sees it (needs pdftoppm from poppler-utils).
+  const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
+  if (!inventory.ok) throw new Error('demo estate invalid');
+  const at = new Date().toISOString();
+  const report = buildReport(inventory.value.links.map((link) => ({ schemaVersion: 2, revision: 1, link, createdAt: at, updatedAt: at })), {
+    title: 'Application links — demo estate', author: 'A. Admin', generatedAt: at, appVersion: '0.1.0', classification: 'INTERNAL — Restricted', includeChecklists: true,
+  });
+  const pdf = await produceReport(report, 'pdf', { printPdf: (html) => printPdfWithChromium(html, '/usr/bin/chromium') });
+  const pdfFile = path.join(OUT, 'report.tmp.pdf');
+  await writeFile(pdfFile, pdf);
+  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-1')]);
+  execFileSync('pdftoppm', ['-f', '8', '-l', '8', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-8')]);
+  await rm(pdfFile);
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();

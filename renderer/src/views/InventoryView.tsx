@@ -116,13 +116,14 @@ export function InventoryView() {
           <button type="button" onClick={() => void runImport(() => call('import.choose', {}), 'Waiting for the file dialog…')}>Import exports…</button>
           <button type="button" onClick={() => void importBundle()}>Import bundle…</button>
           {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
-          {allRows.length > 0 && <button type="button" onClick={() => setReporting(true)}>Report…</button>}
+          {rows.length > 0 && <button type="button" onClick={() => setReporting(true)}>Report…</button>}
         </div>
         {bundleMessage && <p role="status" className="bundle-message">{bundleMessage}</p>}
       </header>
       <BundleDialog opened={opened} onClose={(message) => { setOpened(null); setBundleMessage(message); }} />
-      <ReportDialog open={reporting} onClose={() => setReporting(false)}
-        ids={selection.size > 0 ? [...selection] : null} scope={selection.size > 0 ? `the ${selection.size} selected links` : `all ${allRows.length} links`} />
+      {reporting && <ReportDialog open onClose={() => setReporting(false)}
+        ids={selection.size > 0 ? [...selection] : filtered ? rows.map((r) => r.id) : null}
+        scope={selection.size > 0 ? `the ${selection.size} selected links` : filtered ? `the ${rows.length} links shown` : `all ${allRows.length} links`} />}
       <ImportDialog opened={importing} onClose={(message) => { setImporting(null); setBundleMessage(message); }} />
 
       {allRows.length > 0 && (

@@ -39,7 +39,7 @@ export function LinkView({ id }: { id: string }) {
         <button type="button" onClick={() => setReportOpen(true)}>Report…</button>
       </header>
       <HistoryDialog linkId={id} open={historyOpen} onClose={() => setHistoryOpen(false)} />
-      <ReportDialog open={reportOpen} ids={[id]} scope="this link" onClose={() => setReportOpen(false)} />
+      {reportOpen && <ReportDialog open ids={[id]} scope="this link" onClose={() => setReportOpen(false)} />}
       <div className="link-columns">
         <LinkEditor link={link} />
         <VerdictPanel verdict={verdict} />

@@ -118,7 +118,7 @@ export function reportMarkdown(report: Report): string {
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#172b4d;margin:0 auto;max-width:60rem;padding:1.5rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #dcdfe4;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
-table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top}th{background:#f7f8f9}
+*{box-sizing:border-box}table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}th{background:#f7f8f9}
 .marking{text-align:center;font-weight:700;letter-spacing:.05em;color:#ae2a19}.muted{color:#44546f}
 .sev{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:0 .3rem;border-radius:3px}.sev-critical{background:#ae2a19;color:#fff}.sev-high{background:#ffd5d2;color:#ae2a19}.sev-medium{background:#fff7d6;color:#7f5f01}.sev-low{background:#f3f0ff;color:#5e4db2}.sev-info{background:#f1f2f4;color:#44546f}
 .bar{fill:#0c66e4}.chart text{font-size:12px;fill:#172b4d}
@@ -127,7 +127,7 @@ svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a
 .flowchart .edge{fill:none;stroke:#8590a2;stroke-width:1.2}.flowchart .edge.inferred{stroke-dasharray:5 4}.flowchart .edge.taken{stroke:#1f6feb;stroke-width:3}.flowchart .edge-label{font-size:11px;fill:#44546f}
 .link{break-inside:avoid-page}footer{margin-top:2rem;font-size:.8rem;color:#44546f;word-break:break-all}
 figure{break-inside:avoid;margin:1rem 0}
-@media print{body{max-width:none;padding:0}h2{break-after:avoid}.link,table{break-inside:avoid}body>.marking,footer>.marking{display:none}}
+@media print{body{max-width:none;padding:0 2px}h2,h3,h4{break-after:avoid}tr,figure{break-inside:avoid}body>.marking,footer>.marking{display:none}}
 `;
 
 // Text as a CSS string: quotes and backslashes escaped, and "<" as an escape so a marking can never
