@@ -1,12 +1,16 @@
-// `npm run dist`: builds installers on a packaging host (electron-builder with the Electron runtime).
-import { existsSync } from 'node:fs';
+// `npm run dist -- --linux|--win|--mac`: builds installers on a packaging host (docs/install-air-gapped.md),
+// then writes SHA256SUMS beside them.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
-if (!existsSync('node_modules/electron-builder')) {
-  console.error('Cannot build installers here: electron-builder is not installed yet. Installers are built on a packaging host; see docs/install-air-gapped.md once packaging lands (issue 9).');
-  process.exit(1);
-}
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const result = spawnSync('npx', ['electron-builder', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const bin = path.join('node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
+const result = spawnSync(bin, ['--config', 'electron-builder.config.cjs', ...process.argv.slice(2)], { stdio: 'inherit', shell: process.platform === 'win32' });
+if (result.status !== 0) process.exit(result.status ?? 1);
+const installers = readdirSync('dist').filter((f) => statSync(path.join('dist', f)).isFile() && /\.(AppImage|deb|rpm|exe|dmg|zip)$/.test(f));
+const sums = installers.map((f) => `${createHash('sha256').update(readFileSync(path.join('dist', f))).digest('hex')}  ${f}`);
+writeFileSync(path.join('dist', 'SHA256SUMS'), `${sums.join('\n')}\n`);
+console.log(`dist/SHA256SUMS:\n${sums.join('\n')}`);
