@@ -31,6 +31,14 @@ describe.skipIf(!electron.path)('Electron smoke (needs the Electron runtime)', (
     expect(await page.evaluate(() => Object.keys((window as unknown as { applinkAdvisor: object }).applinkAdvisor).sort())).toContain('links.save');
   });
 
+  it('serves the renderer from app:// with the strict CSP header', async () => {
+    const page = await app.firstWindow();
+    expect(page.url()).toMatch(/^app:\/\/applink-advisor\//);
+    const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+  });
+
   it('saves a link to disk through the real IPC', async () => {
     const page = await app.firstWindow();
     await page.getByLabel('New link name').fill('Smoke link');
