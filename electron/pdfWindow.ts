@@ -11,7 +11,7 @@ export async function printReportPdf(html: string): Promise<Buffer> {
   printing.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => callback({ cancel: !details.url.startsWith('data:text/html') }));
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, session: printing, webviewTag: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, session: printing, webviewTag: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
