@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { registerIpc } from './ipc.ts';
 import { printReportPdf } from './pdfWindow.ts';
 import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
 import { demoEstateLinks } from './services/demoEstate.ts';
 import { createHandlers, type ChooseImportFiles, type ChooseOpenPath, type ChooseSavePath } from './services/handlers.ts';
+import { AppLog } from './services/appLog.ts';
 import { PreferencesStore } from './services/preferencesStore.ts';
 import { WorkspaceSession } from './services/workspaceSession.ts';
 import { createMainWindow } from './window.ts';
@@ -69,7 +70,16 @@ if (!app.requestSingleInstanceLock()) {
       return result.canceled || !result.filePath ? null : result.filePath;
     };
     const preferences = new PreferencesStore(path.join(app.getPath('userData'), 'preferences.json'));
-    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf: printReportPdf });
+    const log = new AppLog(app.getPath('logs'));
+    const runtime = { electron: process.versions.electron ?? '?', chrome: process.versions.chrome ?? '?', node: process.versions.node, platform: process.platform, arch: process.arch };
+    log.write({ event: 'app-started', runtime });
+    const diagnostics = {
+      runtime,
+      copy: async (text: string) => clipboard.writeText(text),
+      // Opens the log folder in the system's file manager: a local folder, never a URL.
+      openFolder: async (folder: string) => (await shell.openPath(folder)) === '',
+    };
+    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf: printReportPdf, log, diagnostics });
     registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {

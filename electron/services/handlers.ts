@@ -15,6 +15,7 @@ import { buildReport } from '../../shared/present/report/reportModel.ts';
 import { produceReport, signingKey, type PrintPdf } from './reports.ts';
 import type { KeyObject } from 'node:crypto';
 import { reportExtras } from './reportExtras.ts';
+import type { AppLog } from './appLog.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceSession } from './workspaceSession.ts';
 
@@ -35,13 +36,33 @@ export interface HandlerDependencies {
   chooseImportFiles: ChooseImportFiles;
   /** Prints report HTML to PDF (a hidden window in the app, Chromium in tests). */
   printPdf: PrintPdf;
+  log: AppLog;
+  /** Versions and platform for diagnostics; the clipboard and the file manager (Electron's, or fakes in tests). */
+  diagnostics: { runtime: Record<string, string>; copy(text: string): Promise<void>; openFolder(folder: string): Promise<boolean> };
 }
 
 /** Bundles larger than this are refused before they are read. */
 const MAX_BUNDLE_BYTES = 200 * 1024 * 1024;
 
 /** The operation table behind the typed api, used by the Electron main process and by the test harness alike. */
-export function createHandlers({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf }: HandlerDependencies): Handlers {
+export function createHandlers(dependencies: HandlerDependencies): Handlers {
+  const { log } = dependencies;
+  const table = operations(dependencies);
+  // Every operation is logged by name, outcome and duration only: never its arguments or messages.
+  return Object.fromEntries(Object.entries(table).map(([operation, handler]) => [operation, async (args: never) => {
+    const start = performance.now();
+    try {
+      const result = await (handler as (a: never) => Promise<unknown>)(args);
+      log.write({ event: 'operation', operation, ms: Math.round(performance.now() - start) });
+      return result;
+    } catch (error) {
+      log.write({ event: 'operation-failed', operation, code: error instanceof OperationError ? error.code : 'internal', ms: Math.round(performance.now() - start) });
+      throw error;
+    }
+  }])) as unknown as Handlers;
+}
+
+function operations({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf, log, diagnostics }: HandlerDependencies): Handlers {
   const store = () => workspace.store;
   const writable = () => {
     if (store().readOnly) throw new OperationError('conflict', store().readOnly!);
@@ -61,6 +82,16 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
     pendingImports.set(token, preview);
     return { token, preview };
   };
+  const diagnosticsText = async () => {
+    const { documents, unreadable } = await store().list();
+    return [
+      `Applink Advisor ${appVersion}`,
+      ...Object.entries(diagnostics.runtime).map(([k, v]) => `${k}: ${v}`),
+      `workspace: ${documents.length} links, ${unreadable.length} unreadable, ${store().readOnly ? 'read-only' : 'writable'}, ${workspace.isDefault ? 'default folder' : 'chosen folder'}`,
+      `backups: ${(await store().backups.list()).length}`,
+      '', 'newest log lines:', ...log.tail(50),
+    ].join('\n');
+  };
   const save = async (suggestedName: string, format: string, content: string | Buffer) => {
     const target = await chooseSavePath(suggestedName, format);
     if (!target) return null;
@@ -68,11 +99,12 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
     return target;
   };
   return {
-    'workspace.open': async () => ({
-      workspacePath: store().root, readOnly: store().readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(),
+    'workspace.open': async () => {
       // Only the default workspace is seeded with the demo estate: a folder the user chose is theirs.
-      ...(await store().open(workspace.isDefault ? seedLinks() : [], appVersion)),
-    }),
+      const opened = await store().open(workspace.isDefault ? seedLinks() : [], appVersion);
+      log.write({ event: 'workspace-opened', links: opened.documents.length, unreadable: opened.unreadable.length, migrated: opened.migrated, readOnly: store().readOnly !== null, isDefault: workspace.isDefault });
+      return { workspacePath: store().root, readOnly: store().readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(), ...opened };
+    },
     'workspace.startEmpty': async () => ({ removed: await store().startEmpty() }),
     'workspace.chooseFolder': async () => {
       const folder = await chooseOpenPath('folder');
@@ -167,6 +199,12 @@ export function createHandlers({ workspace, preferences, appVersion, seedLinks, 
       const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       return target ? { saved: true, path: target, links: chosen.length, bytes } : { saved: false, links: chosen.length, bytes };
     },
+    'diagnostics.get': async () => ({ text: await diagnosticsText(), logFolder: log.dir }),
+    'diagnostics.copy': async () => {
+      await diagnostics.copy(await diagnosticsText());
+      return { copied: true as const };
+    },
+    'diagnostics.openLogFolder': async () => ({ opened: await diagnostics.openFolder(log.dir) }),
     'import.discard': async ({ token }) => {
       pendingImports.delete(token);
       return {};

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { hasBridge } from './api.ts';
 import { BackupsDialog } from './components/BackupsDialog.tsx';
 import { ConfirmDialog } from './components/ConfirmDialog.tsx';
+import { HelpDialog } from './components/HelpDialog.tsx';
 import { ShortcutSheet } from './components/ShortcutSheet.tsx';
 import { WorkspaceDialog } from './components/WorkspaceDialog.tsx';
 import { useGlobalShortcuts } from './lib/useGlobalShortcuts.ts';
@@ -72,6 +73,7 @@ export function App() {
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   useGlobalShortcuts();
 
   const loadPreferences = usePreferences((s) => s.load);
@@ -105,6 +107,7 @@ export function App() {
         <OperatorButton />
         <button type="button" onClick={() => setBackupsOpen(true)}>Backups</button>
         <button type="button" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">Shortcuts</button>
+        <button type="button" onClick={() => setHelpOpen(true)}>Help</button>
       </header>
       <DemoBanner />
       <main id="main" tabIndex={-1} data-load-state={loadState}>
@@ -134,6 +137,7 @@ export function App() {
       <ShortcutSheet />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
       <WorkspaceDialog open={workspaceOpen} onClose={() => setWorkspaceOpen(false)} />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

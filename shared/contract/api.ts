@@ -118,6 +118,19 @@ export const CONTRACT = {
     }).strict(),
     result: z.object({ saved: z.boolean(), path: z.string().optional(), links: z.number().int(), bytes: z.number().int() }),
   },
+  'diagnostics.get': {
+    args: empty,
+    /** Versions, platform, workspace counts and the newest log lines: what a support ticket needs, no user data. */
+    result: z.object({ text: z.string(), logFolder: z.string() }),
+  },
+  'diagnostics.copy': {
+    args: empty,
+    result: z.object({ copied: z.literal(true) }),
+  },
+  'diagnostics.openLogFolder': {
+    args: empty,
+    result: z.object({ opened: z.boolean() }),
+  },
   'import.discard': {
     args: z.object({ token: bundleToken }).strict(),
     result: z.object({}),

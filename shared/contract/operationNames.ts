@@ -9,7 +9,7 @@ export const OPERATION_NAMES = [
   'workspace.chooseFolder', 'workspace.switch', 'workspace.changesSince', 'links.history',
   'bundles.export', 'bundles.open', 'bundles.merge', 'bundles.discard',
   'import.choose', 'import.fromContents', 'import.commit', 'import.discard',
-  'reports.export',
+  'reports.export', 'diagnostics.get', 'diagnostics.copy', 'diagnostics.openLogFolder',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

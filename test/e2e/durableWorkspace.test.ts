@@ -138,3 +138,26 @@ describe('durable workspace journeys', () => {
     }
   });
 });
+
+describe('help and diagnostics', () => {
+  it('shows diagnostics without user data, copies them and opens the log folder', async () => {
+    const page = await openDemo();
+    await page.getByRole('button', { name: 'Jira ↔ Wiki (Confluence)' }).click();
+    await page.getByLabel('Notes').fill('A private note that must stay out of the log');
+    await savedAll(page);
+    await page.getByRole('button', { name: 'Help' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Help' });
+    await expect.poll(() => dialog.getByLabel('Diagnostics').inputValue()).toMatch(/^Applink Advisor test\n/);
+    const text = await dialog.getByLabel('Diagnostics').inputValue();
+    expect(text).toContain('workspace: 17 links, 0 unreadable, writable, default folder');
+    expect(text).toMatch(/"event":"operation","operation":"links\.save","ms":\d+/);
+    expect(text).not.toMatch(/Jira ↔ Wiki|private note|corp\.example|applink-advisor-e2e/);
+    expect(await axeViolations(page), 'help dialog').toEqual([]);
+    await dialog.getByRole('button', { name: 'Copy diagnostics' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Diagnostics copied' }).waitFor();
+    expect(app.clipboard).toContain('workspace: 17 links');
+    await dialog.getByRole('button', { name: 'Open log folder' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'The log folder is open' }).waitFor();
+    expect(app.openedFolders).toEqual([path.join(app.exportDir, 'logs')]);
+  });
+});

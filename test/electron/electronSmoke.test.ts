@@ -45,4 +45,20 @@ describe.skipIf(!electron.path)('Electron smoke (needs the Electron runtime)', (
     await page.getByRole('button', { name: 'Add link' }).click();
     await expect.poll(async () => (await readdir(path.join(workspace, 'links')).catch(() => [])).length).toBe(1);
   });
+
+  it('prints a PDF report in the hidden window and writes it through the save dialog', async () => {
+    const target = path.join(workspace, '..', `${path.basename(workspace)}-report.pdf`);
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+    }, target);
+    const page = await app.firstWindow();
+    const result = await page.evaluate(() => (window as unknown as { applinkAdvisor: Record<string, (a: unknown) => Promise<{ ok: boolean }>> }).applinkAdvisor['reports.export']!({
+      format: 'pdf', title: 'Smoke', classification: null, includeChecklists: true, includeHistory: false, changesSinceBackup: null, paper: 'A4', bom: false, sign: false,
+    }));
+    expect(result).toMatchObject({ ok: true, value: { saved: true } });
+    const { readFile } = await import('node:fs/promises');
+    expect((await readFile(target)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await rm(target, { force: true });
+  });
 });
+

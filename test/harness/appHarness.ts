@@ -7,6 +7,7 @@ import { API_GLOBAL, OPERATION_NAMES } from '../../shared/contract/operationName
 import { dispatchOperation } from '../../electron/ipc.ts';
 import { demoEstateLinks } from '../../electron/services/demoEstate.ts';
 import { createHandlers } from '../../electron/services/handlers.ts';
+import { AppLog } from '../../electron/services/appLog.ts';
 import { PreferencesStore } from '../../electron/services/preferencesStore.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
@@ -33,6 +34,9 @@ export interface AppSession {
   nextOpenPath: string | null;
   /** What the next import dialog answers (several files); null cancels it. */
   nextImportPaths: string[] | null;
+  /** What "Copy diagnostics" put on the (fake) clipboard, and the folders "Open log folder" asked for. */
+  clipboard: string | null;
+  openedFolders: string[];
   workspaceDir: string;
   exportDir: string;
   /** Requests the page tried to make outside the app's origin (each was aborted). */
@@ -87,6 +91,17 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
         await printer.close();
       }
     },
+    log: new AppLog(path.join(exportDir, 'logs')),
+    diagnostics: {
+      runtime: { platform: process.platform, harness: 'chromium' },
+      copy: async (text) => {
+        session.clipboard = text;
+      },
+      openFolder: async (folder) => {
+        session.openedFolders.push(folder);
+        return true;
+      },
+    },
     chooseImportFiles: async () => {
       const answer = session.nextImportPaths;
       session.nextImportPaths = null;
@@ -96,7 +111,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   const inFlight = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
   const session: AppSession = {
-    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null, nextImportPaths: null,
+    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null, nextImportPaths: null, clipboard: null, openedFolders: [],
     get store() {
       return workspace.store;
     },

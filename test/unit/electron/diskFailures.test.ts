@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatchOperation } from '../../../electron/ipc.ts';
 import { createHandlers } from '../../../electron/services/handlers.ts';
-import { PreferencesStore } from '../../../electron/services/preferencesStore.ts';
+import { testDependencies } from '../../fixtures/handlerDependencies.ts';
 import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
 import { mountTmpfs } from '../../harness/tmpfs.ts';
 import { makeLink } from '../../fixtures/links.ts';
@@ -23,10 +23,7 @@ describe.skipIf(!disk)('saving when the disk refuses (tmpfs)', () => {
     await disk?.unmount();
   });
 
-  const api = () => createHandlers({
-    workspace: session, preferences: new PreferencesStore(path.join(disk!.dir, 'preferences.json')), appVersion: 'test',
-    seedLinks: () => [], chooseSavePath: async () => null, chooseOpenPath: async () => null, chooseImportFiles: async () => null, printPdf: async () => { throw new Error('no PDF in this test'); },
-  });
+  const api = () => createHandlers(testDependencies(disk!.dir, session));
   const visibleFiles = async () => (await readdir(path.join(root, 'links'))).filter((f) => !f.startsWith('.')).sort();
   const leftovers = async () => [...(await readdir(root)), ...(await readdir(path.join(root, 'links')))].filter((f) => f.endsWith('.tmp') || f.startsWith('.txn-'));
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchOperation, registerIpc, type IpcEventLike } from '../../../electron/ipc.ts';
 import { isTrustedSender } from '../../../electron/security.ts';
 import { createHandlers } from '../../../electron/services/handlers.ts';
-import { PreferencesStore } from '../../../electron/services/preferencesStore.ts';
+import { testDependencies } from '../../fixtures/handlerDependencies.ts';
 import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
 import type { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { channelOf, OPERATION_NAMES } from '../../../shared/contract/operationNames.ts';
@@ -25,7 +25,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const handlersFor = (_s: WorkspaceStore) => createHandlers({ workspace: session, chooseOpenPath: async () => null, chooseImportFiles: async () => null, printPdf: async () => { throw new Error('no PDF in this test'); }, preferences: new PreferencesStore(path.join(dir, 'prefs', 'preferences.json')), appVersion: '1.0.0', seedLinks: () => [], chooseSavePath: async () => null });
+const handlersFor = (_s: WorkspaceStore) => createHandlers(testDependencies(dir, session));
 
 const appFrame: IpcEventLike = { senderFrame: { url: 'app://applink-advisor/index.html', parent: null } };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/services/handlers.ts';
-import { PreferencesStore } from '../../../electron/services/preferencesStore.ts';
+import { testDependencies } from '../../fixtures/handlerDependencies.ts';
 import { LOCK_FILE } from '../../../electron/services/workspaceLock.ts';
 import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
 import { makeLink } from '../../fixtures/links.ts';
@@ -23,10 +23,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const handlers = () => createHandlers({
-  workspace: session, preferences: new PreferencesStore(path.join(dir, 'user-data', 'preferences.json')), appVersion: 'test',
-  seedLinks: () => [makeLink({ id: 'demo', name: 'Demo link' })], chooseSavePath: async () => null, chooseOpenPath: async () => nextFolder, chooseImportFiles: async () => null, printPdf: async () => { throw new Error('no PDF in this test'); },
-});
+const handlers = () => createHandlers(testDependencies(path.join(dir, 'user-data'), session, {
+  seedLinks: () => [makeLink({ id: 'demo', name: 'Demo link' })], chooseOpenPath: async () => nextFolder,
+}));
 
 describe('choosing the workspace folder', () => {
   it('opens a chosen folder without the demo estate, moves the lock with it and remembers it first', async () => {
