@@ -27,7 +27,8 @@ module.exports = {
   },
   fileAssociations: [
     { ext: 'bundle', name: 'Applink Advisor bundle', description: 'A portable Applink Advisor workspace bundle', mimeType: 'application/vnd.applink-advisor.bundle+json', role: 'Editor' },
-    { ext: 'applinks.json', name: 'Applink Advisor inventory', description: 'An Applink Advisor inventory file', mimeType: 'application/vnd.applink-advisor.inventory+json', role: 'Editor' },
+    // Inventory files are JSON; claiming every .json would be wrong, so an inventory named *.applinks opens by double-click.
+    { ext: 'applinks', name: 'Applink Advisor inventory', description: 'An Applink Advisor inventory file', mimeType: 'application/vnd.applink-advisor.inventory+json', role: 'Editor' },
   ],
   linux: {
     target: ['AppImage', 'deb', 'rpm'],

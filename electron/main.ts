@@ -7,6 +7,7 @@ import { applySessionGuards, guardWebContents, isTrustedSender } from './securit
 import { demoEstateLinks } from './services/demoEstate.ts';
 import { createHandlers, type ChooseImportFiles, type ChooseOpenPath, type ChooseSavePath } from './services/handlers.ts';
 import { AppLog } from './services/appLog.ts';
+import { LaunchFiles } from './services/launchFiles.ts';
 import { PreferencesStore } from './services/preferencesStore.ts';
 import { WorkspaceSession } from './services/workspaceSession.ts';
 import { createMainWindow } from './window.ts';
@@ -15,11 +16,19 @@ import { createMainWindow } from './window.ts';
 registerAppScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
+// Files the system asks us to open (file associations): from the command line, a second launch, or macOS.
+const launchFiles = new LaunchFiles();
+launchFiles.offer(process.argv.slice(1));
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  launchFiles.offer([file]);
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    launchFiles.offer(argv.slice(1));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -79,7 +88,7 @@ if (!app.requestSingleInstanceLock()) {
       // Opens the log folder in the system's file manager: a local folder, never a URL.
       openFolder: async (folder: string) => (await shell.openPath(folder)) === '',
     };
-    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf: printReportPdf, log, diagnostics });
+    const handlers = createHandlers({ workspace, preferences, appVersion: app.getVersion(), seedLinks: demoEstateLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf: printReportPdf, log, diagnostics, launchFiles });
     registerIpc(ipcMain, handlers, isTrustedSender);
     mainWindow = createMainWindow(BrowserWindow, path.join(__dirname, '../preload/preload.cjs'));
     mainWindow.on('closed', () => {

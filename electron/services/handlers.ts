@@ -16,6 +16,7 @@ import { produceReport, signingKey, type PrintPdf } from './reports.ts';
 import type { KeyObject } from 'node:crypto';
 import { reportExtras } from './reportExtras.ts';
 import type { AppLog } from './appLog.ts';
+import type { LaunchFiles } from './launchFiles.ts';
 import type { PreferencesStore } from './preferencesStore.ts';
 import type { WorkspaceSession } from './workspaceSession.ts';
 
@@ -37,6 +38,8 @@ export interface HandlerDependencies {
   /** Prints report HTML to PDF (a hidden window in the app, Chromium in tests). */
   printPdf: PrintPdf;
   log: AppLog;
+  /** Files opened by the system (double-click on a .bundle or .applinks.json). */
+  launchFiles: LaunchFiles;
   /** Versions and platform for diagnostics; the clipboard and the file manager (Electron's, or fakes in tests). */
   diagnostics: { runtime: Record<string, string>; copy(text: string): Promise<void>; openFolder(folder: string): Promise<boolean> };
 }
@@ -62,7 +65,7 @@ export function createHandlers(dependencies: HandlerDependencies): Handlers {
   }])) as unknown as Handlers;
 }
 
-function operations({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf, log, diagnostics }: HandlerDependencies): Handlers {
+function operations({ workspace, preferences, appVersion, seedLinks, chooseSavePath, chooseOpenPath, chooseImportFiles, printPdf, log, diagnostics, launchFiles }: HandlerDependencies): Handlers {
   const store = () => workspace.store;
   const writable = () => {
     if (store().readOnly) throw new OperationError('conflict', store().readOnly!);
@@ -81,6 +84,16 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
     const token = randomBytes(16).toString('hex');
     pendingImports.set(token, preview);
     return { token, preview };
+  };
+  const openBundleFile = async (file: string) => {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new OperationError('not-found', `${file} cannot be read (${error.code ?? error.message}).`);
+    });
+    if (Buffer.byteLength(text) > MAX_BUNDLE_BYTES) throw new OperationError('invalid-argument', `${file} is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB; not a bundle this app wrote.`);
+    const opened = openBundle(text, path.basename(file));
+    const token = randomBytes(16).toString('hex');
+    openBundles.set(token, opened);
+    return { token, preview: await previewBundle(store(), opened) };
   };
   const diagnosticsText = async () => {
     const { documents, unreadable } = await store().list();
@@ -144,15 +157,13 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
     },
     'bundles.open': async () => {
       const file = await chooseOpenPath('bundle');
-      if (!file) return { token: null, preview: null };
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new OperationError('not-found', `${file} cannot be read (${error.code ?? error.message}).`);
-      });
-      if (Buffer.byteLength(text) > MAX_BUNDLE_BYTES) throw new OperationError('invalid-argument', `${file} is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB; not a bundle this app wrote.`);
-      const opened = openBundle(text, path.basename(file));
-      const token = randomBytes(16).toString('hex');
-      openBundles.set(token, opened);
-      return { token, preview: await previewBundle(store(), opened) };
+      return file ? openBundleFile(file) : { token: null, preview: null };
+    },
+    'launch.pending': async () => {
+      const file = launchFiles.take();
+      if (!file) return { kind: 'none' as const };
+      if (/\.bundle$/i.test(file)) return { kind: 'bundle' as const, ...(await openBundleFile(file)) };
+      return { kind: 'import' as const, ...remember(await previewImport(store(), await readImportFiles([file]))) };
     },
     'bundles.merge': async ({ token, resolutions }) => {
       const result = await mergeBundle(writable(), bundleOf(token), resolutions);

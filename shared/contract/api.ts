@@ -131,6 +131,15 @@ export const CONTRACT = {
     args: empty,
     result: z.object({ opened: z.boolean() }),
   },
+  'launch.pending': {
+    args: empty,
+    /** A bundle or inventory file the system asked the app to open (a double-click), already read into a preview. */
+    result: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('none') }),
+      z.object({ kind: z.literal('bundle'), token: bundleToken, preview: bundlePreviewSchema }),
+      z.object({ kind: z.literal('import'), token: bundleToken, preview: importPreviewSchema }),
+    ]),
+  },
   'import.discard': {
     args: z.object({ token: bundleToken }).strict(),
     result: z.object({}),

@@ -60,3 +60,38 @@ describe('import journey', () => {
     expect((await app.store.list()).documents).toEqual([]);
   });
 });
+
+describe('files opened from the system (file associations)', () => {
+  it('opens a double-clicked bundle in the merge preview, and an inventory file in the import preview', async () => {
+    const { mkdtemp, rm: remove, writeFile: write } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { WorkspaceStore } = await import('../../electron/services/workspaceStore.ts');
+    const { exportBundle } = await import('../../electron/services/bundles.ts');
+    const { makeLink } = await import('../fixtures/links.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'applink-launch-'));
+    try {
+      const other = new WorkspaceStore(path.join(dir, 'other'));
+      await other.save(makeLink({ id: 'lab-link', name: 'Lab link' }));
+      const bundle = path.join(dir, 'lab.bundle');
+      await write(bundle, (await exportBundle(other, null, 'lab')).text);
+      const inventory = path.join(dir, 'estate.applinks');
+      await write(inventory, JSON.stringify({ format: 'applink-advisor.inventory', version: 1, links: [makeLink({ id: 'inv-link', name: 'From the inventory file' })] }));
+
+      app = await suite.start({ seed: () => [] });
+      app.launchFiles.offer([bundle, inventory, path.join(dir, 'notes.txt')]);
+      await app.open();
+      const merge = app.page.getByRole('dialog', { name: 'Import lab.bundle' });
+      await merge.waitFor();
+      await merge.getByRole('button', { name: /^Merge/ }).click();
+      await app.page.getByRole('button', { name: 'Lab link' }).waitFor();
+      // The next file is taken when the window comes back to the front.
+      await app.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      const preview = app.page.getByRole('dialog', { name: 'Import 1 file' });
+      await preview.waitFor();
+      await preview.getByRole('button', { name: /^Import 1 link/ }).click();
+      await app.page.getByRole('button', { name: 'From the inventory file' }).waitFor();
+    } finally {
+      await remove(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { dispatchOperation } from '../../electron/ipc.ts';
 import { demoEstateLinks } from '../../electron/services/demoEstate.ts';
 import { createHandlers } from '../../electron/services/handlers.ts';
 import { AppLog } from '../../electron/services/appLog.ts';
+import { LaunchFiles } from '../../electron/services/launchFiles.ts';
 import { PreferencesStore } from '../../electron/services/preferencesStore.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
@@ -37,6 +38,8 @@ export interface AppSession {
   /** What "Copy diagnostics" put on the (fake) clipboard, and the folders "Open log folder" asked for. */
   clipboard: string | null;
   openedFolders: string[];
+  /** Files "double-clicked" for the app to open. */
+  launchFiles: LaunchFiles;
   workspaceDir: string;
   exportDir: string;
   /** Requests the page tried to make outside the app's origin (each was aborted). */
@@ -68,6 +71,8 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   const workspaceDir = options.workspaceDir ?? (await mkdtemp(path.join(tmpdir(), 'applink-advisor-e2e-')));
   const exportDir = path.join(workspaceDir, '..', `${path.basename(workspaceDir)}-exports`);
   await mkdir(exportDir, { recursive: true });
+  // Stands in for a double-click on a file: tests offer files here, as main.ts does from argv.
+  const launchFiles = new LaunchFiles();
   // The same session and lock the main process uses: a workspace held elsewhere opens read-only.
   const workspace = new WorkspaceSession(workspaceDir, path.join(exportDir, 'recent-workspaces.json'), 'Applink Advisor (test harness)', path.join(exportDir, 'open-cache'));
   await workspace.switchTo(workspaceDir);
@@ -92,6 +97,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
       }
     },
     log: new AppLog(path.join(exportDir, 'logs')),
+    launchFiles,
     diagnostics: {
       runtime: { platform: process.platform, harness: 'chromium' },
       copy: async (text) => {
@@ -111,7 +117,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
   const inFlight = new Set<Promise<unknown>>();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
   const session: AppSession = {
-    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null, nextImportPaths: null, clipboard: null, openedFolders: [],
+    page: await context.newPage(), context, workspace, workspaceDir, exportDir, nextOpenPath: null, nextImportPaths: null, clipboard: null, openedFolders: [], launchFiles,
     get store() {
       return workspace.store;
     },

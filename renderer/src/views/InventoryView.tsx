@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { RECOMMENDATIONS, type Recommendation } from '../../../shared/guidance/flowcharts.ts';
 import { SEVERITIES } from '../../../shared/guidance/rules.ts';
 import { productName } from '../../../shared/engine/oauth2Readiness.ts';
@@ -55,6 +55,25 @@ export function InventoryView() {
       setError(failure instanceof ApiError ? failure.message : String(failure));
     }
   }
+
+  // A file the system asked us to open (a double-click on a .bundle or .applinks.json): checked when
+  // the inventory shows and whenever the window comes back to the front.
+  useEffect(() => {
+    let live = true;
+    const check = () => {
+      void call('launch.pending', {}).then((pending) => {
+        if (!live || pending.kind === 'none') return;
+        if (pending.kind === 'bundle') setOpened({ token: pending.token, preview: pending.preview });
+        else setImporting({ token: pending.token, preview: pending.preview });
+      }, (failure: unknown) => live && setBundleMessage(`The file could not be opened: ${failure instanceof Error ? failure.message : String(failure)}`));
+    };
+    check();
+    window.addEventListener('focus', check);
+    return () => {
+      live = false;
+      window.removeEventListener('focus', check);
+    };
+  }, []);
 
   async function importBundle() {
     setBundleMessage('Waiting for the file dialog…');
