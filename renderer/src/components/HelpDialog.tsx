@@ -19,7 +19,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
   return (
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="help-title" onClose={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <h2 id="help-title">Help</h2>
-      <p>Applink Advisor works offline: it never opens a network connection, checks for updates or sends anything anywhere. The documentation is in the <code>docs/</code> folder of the distribution and the repository.</p>
+      <p>Applink Advisor works offline: it never opens a network connection, checks for updates or sends anything anywhere. The documentation (installation, workspace format, import, reports) is in the <code>docs/</code> folder of the source repository your administrators build from.</p>
       <h3>Diagnostics</h3>
       <p className="field-hint">For a support ticket: versions, platform, workspace counts and the newest lines of the local log. It holds no link names, notes, paths or secrets.</p>
       <label htmlFor="diagnostics-text" className="visually-hidden">Diagnostics</label>
