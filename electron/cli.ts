@@ -35,6 +35,35 @@ export interface CliIo {
 
 const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+/** A file's text (or bytes), or an exit-2 error naming the file and why it cannot be read. */
+async function readInput(file: string): Promise<string>;
+async function readInput(file: string, bytes: true): Promise<Buffer>;
+async function readInput(file: string, bytes?: true): Promise<string | Buffer> {
+  return (bytes ? readFile(file) : readFile(file, 'utf8')).catch((error: NodeJS.ErrnoException) => {
+    throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
+  });
+}
+
+/**
+ * Runs `work` on a workspace. To write, it takes the workspace lock (exit 1 while the app holds it) and
+ * opens the workspace as the app does (recovery, migration) first; a dry run reads it as it is.
+ */
+async function withWorkspace(dir: string | undefined, write: boolean, io: CliIo, work: (store: WorkspaceStore) => Promise<number>): Promise<number> {
+  const store = new WorkspaceStore(dir ?? defaultWorkspaceDir());
+  if (!write) return work(store);
+  const lock = await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
+  if (!lock.held) {
+    io.err(`${lock.message}\n`);
+    return 1;
+  }
+  try {
+    await store.open([], 'CLI');
+    return await work(store);
+  } finally {
+    await lock.release();
+  }
+}
+
 export const HELP = `applink-advisor — assess Atlassian application-link authentication offline
 
 Usage:
@@ -305,14 +334,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     answers[key] = value === 'yes';
   }
   const files = await readImportFiles(positionals);
-  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
-  const lock = values['dry-run'] ? null : await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
-  if (lock && !lock.held) {
-    io.err(`${lock.message}\n`);
-    return 1;
-  }
-  try {
-    if (lock) await store.open([], 'CLI');
+  return withWorkspace(values.workspace, !values['dry-run'], io, async (store) => {
     const preview = await previewImport(store, files);
     if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
     else io.out(importPreviewText(preview));
@@ -325,9 +347,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     const result = await commitImport(store, preview, answers, []);
     io.err(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.${result.backupId ? ` The workspace before is kept as backup ${result.backupId}.` : ''}\n`);
     return 0;
-  } finally {
-    if (lock?.held) await lock.release();
-  }
+  });
 }
 
 function importPreviewText(preview: ImportPreview): string {
@@ -371,15 +391,13 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
   }
   const chromium = format === 'pdf' ? findChromium(values.chromium) : null;
   const signFile = values['sign-key'];
-  const key = signFile ? signingKey(await readFile(signFile, 'utf8').catch(() => { throw new OperationError('not-found', `${signFile}: cannot be read.`); }), signFile) : undefined;
+  const key = signFile ? signingKey(await readInput(signFile), signFile) : undefined;
   let documents: AssessmentDocument[];
   let extras: ReportExtras = {};
   let title = values.title;
   if (positionals[0]) {
     const file = positionals[0];
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
-    });
+    const text = await readInput(file);
     const inventory = parseInventory(text);
     if (!inventory.ok) {
       for (const p of inventory.problems) io.err(`${file}: ${p.path}: ${p.message}\n`);
@@ -392,7 +410,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     const store = new WorkspaceStore(values.workspace!);
     documents = (await store.list()).documents;
     title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
-    extras = await reportExtras(store, documents, { history: values.history, since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null });
+    extras = await reportExtras(store, documents, { history: values.history, since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null, wholeWorkspace: true });
   }
   const report = buildReport(documents, {
     title, author: values.author ?? null, classification: values.classification ?? null, generatedAt: new Date().toISOString(), appVersion: version, includeChecklists: true,
@@ -432,10 +450,8 @@ async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
     return 64;
   }
   const file = positionals[0]!;
-  const content = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
-  });
-  const publicPem = values.key ? await readFile(values.key, 'utf8').catch(() => { throw new OperationError('not-found', `${values.key}: cannot be read.`); }) : undefined;
+  const content = await readInput(file, true);
+  const publicPem = values.key ? await readInput(values.key) : undefined;
   const result = verifyReport(content, publicPem);
   if (result.status === 'unsealed') {
     io.err(`${file}: not an Applink Advisor report (no integrity marker).\n`);
@@ -489,18 +505,9 @@ async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`--resolve must be one of ${BUNDLE_RESOLUTIONS.join(', ')}, not "${values.resolve}".\n`);
     return 64;
   }
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
-  });
+  const text = await readInput(file);
   const opened = openBundle(text, path.basename(file));
-  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
-  const lock = values['dry-run'] ? null : await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
-  if (lock && !lock.held) {
-    io.err(`${lock.message}\n`);
-    return 1;
-  }
-  try {
-    if (lock) await store.open([], 'CLI');
+  return withWorkspace(values.workspace, !values['dry-run'], io, async (store) => {
     const preview = await previewBundle(store, opened);
     const choice = values.resolve as BundleResolution | undefined;
     const conflicts = preview.rows.filter((r) => r.status === 'conflict');
@@ -521,9 +528,7 @@ async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
     const result = await mergeBundle(store, opened, resolutions);
     io.err(`Merged: ${result.added} added, ${result.updated} updated, ${result.keptBoth} kept both, ${result.keptMine} kept as they were.${result.backupId ? ` The workspace before is kept as backup ${result.backupId}.` : ''}\n`);
     return 0;
-  } finally {
-    if (lock?.held) await lock.release();
-  }
+  });
 }
 
 /** Runs the command line; returns the exit status. */

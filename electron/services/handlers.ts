@@ -203,7 +203,7 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
       const report = buildReport(chosen, {
         title, author: (await preferences.get()).operatorName, classification: classification || null,
         generatedAt: new Date().toISOString(), appVersion, includeChecklists,
-      }, await reportExtras(store(), chosen, { history: includeHistory, since: changesSinceBackup ? { kind: 'backup', id: changesSinceBackup } : null }));
+      }, await reportExtras(store(), chosen, { history: includeHistory, since: changesSinceBackup ? { kind: 'backup', id: changesSinceBackup } : null, wholeWorkspace: !ids }));
       const content = await produceReport(report, format, { bom, paper, printPdf, key });
       const stamp = new Date().toISOString().slice(0, 10);
       const target = await save(`applink-report-${stamp}.${format}`, format, content);

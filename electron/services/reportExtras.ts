@@ -9,7 +9,8 @@ export const REPORT_HISTORY_ENTRIES = 10;
 export type ChangesSince = { kind: 'date'; date: string } | { kind: 'backup'; id: string } | null;
 
 /** Gathers what a report needs beyond the documents: each link's history, and "what changed since". */
-export async function reportExtras(store: WorkspaceStore, documents: readonly AssessmentDocument[], options: { history: boolean; since: ChangesSince }): Promise<ReportExtras> {
+/** `wholeWorkspace`: the report covers every link, so links removed since the baseline are listed too. */
+export async function reportExtras(store: WorkspaceStore, documents: readonly AssessmentDocument[], options: { history: boolean; since: ChangesSince; wholeWorkspace: boolean }): Promise<ReportExtras> {
   const extras: ReportExtras = {};
   if (options.history) {
     const history = new Map<string, ReportHistoryEntry[]>();
@@ -27,8 +28,7 @@ export async function reportExtras(store: WorkspaceStore, documents: readonly As
     const { label, states } = options.since.kind === 'date'
       ? { label: options.since.date, states: await store.statesAt(options.since.date) }
       : await store.statesInBackup(options.since.id).then(({ info, states: s }) => ({ label: `the backup of ${info.createdAt}`, states: s }));
-    const all = documents.length === (await store.list()).documents.length;
-    const baseline = new Map(states.filter((s) => all || ids.has(s.link.id)).map((s) => [s.link.id, s]));
+    const baseline = new Map(states.filter((s) => options.wholeWorkspace || ids.has(s.link.id)).map((s) => [s.link.id, s]));
     extras.changes = { label, rows: changesSince(baseline, documents) };
   }
   return extras;

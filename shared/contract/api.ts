@@ -18,7 +18,8 @@ const empty = z.object({}).strict();
 export const EXPORT_FORMATS = ['json', 'svg', 'png', 'md', 'html', 'csv'] as const;
 const linkId = z.string().regex(LINK_ID_PATTERN);
 const backupId = z.string().regex(/^[0-9TZ-]+-[0-9a-f]{6}$/, 'expected a backup id');
-const bundleToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected a bundle token');
+/** Names a bundle or import preview the main process holds until it is merged, committed or discarded. */
+const previewToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected a preview token');
 
 /** The typed API between renderer and main: argument and result schema per operation. */
 export const CONTRACT = {
@@ -67,19 +68,19 @@ export const CONTRACT = {
   },
   'bundles.open': {
     args: empty,
-    result: z.object({ token: bundleToken.nullable(), preview: bundlePreviewSchema.nullable() }),
+    result: z.object({ token: previewToken.nullable(), preview: bundlePreviewSchema.nullable() }),
   },
   'bundles.merge': {
-    args: z.object({ token: bundleToken, resolutions: z.record(linkId, z.enum(BUNDLE_RESOLUTIONS)) }).strict(),
+    args: z.object({ token: previewToken, resolutions: z.record(linkId, z.enum(BUNDLE_RESOLUTIONS)) }).strict(),
     result: mergeResultSchema,
   },
   'bundles.discard': {
-    args: z.object({ token: bundleToken }).strict(),
+    args: z.object({ token: previewToken }).strict(),
     result: z.object({}),
   },
   'import.choose': {
     args: empty,
-    result: z.object({ token: bundleToken.nullable(), preview: importPreviewSchema.nullable() }),
+    result: z.object({ token: previewToken.nullable(), preview: importPreviewSchema.nullable() }),
   },
   'import.fromContents': {
     args: z.object({
@@ -88,11 +89,11 @@ export const CONTRACT = {
         text: z.string().max(50 * 1024 * 1024),
       }).strict()).min(1).max(500),
     }).strict(),
-    result: z.object({ token: bundleToken, preview: importPreviewSchema }),
+    result: z.object({ token: previewToken, preview: importPreviewSchema }),
   },
   'import.commit': {
     args: z.object({
-      token: bundleToken,
+      token: previewToken,
       /** Answers the exports cannot know, applied to every imported link where they are still unknown. */
       answers: z.object({ mutualTrust: z.boolean(), sharedUserBase: z.boolean(), adminOnRemote: z.boolean(), sysadminOnRemote: z.boolean() }).partial().strict(),
       /** Links of the preview to leave out. */
@@ -136,12 +137,12 @@ export const CONTRACT = {
     /** A bundle or inventory file the system asked the app to open (a double-click), already read into a preview. */
     result: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('none') }),
-      z.object({ kind: z.literal('bundle'), token: bundleToken, preview: bundlePreviewSchema }),
-      z.object({ kind: z.literal('import'), token: bundleToken, preview: importPreviewSchema }),
+      z.object({ kind: z.literal('bundle'), token: previewToken, preview: bundlePreviewSchema }),
+      z.object({ kind: z.literal('import'), token: previewToken, preview: importPreviewSchema }),
     ]),
   },
   'import.discard': {
-    args: z.object({ token: bundleToken }).strict(),
+    args: z.object({ token: previewToken }).strict(),
     result: z.object({}),
   },
   'workspace.startEmpty': {

@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/model/backupInfo.ts';
 import { call } from '../api.ts';
+import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { localTime } from '../lib/localTime.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Snapshots of the workspace: back up now, or restore one (after a safety snapshot). */
 export function BackupsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const reopen = useWorkspace((s) => s.open);
   const flushSaves = useWorkspace((s) => s.flushSaves);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
@@ -21,14 +22,9 @@ export function BackupsDialog({ open, onClose }: { open: boolean; onClose(): voi
   }
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      setMessage(null);
-      void refresh();
-    }
-    if (!open && dialog.open) dialog.close();
+    if (!open) return;
+    setMessage(null);
+    void refresh();
   }, [open]);
 
   async function run(work: () => Promise<string>) {
@@ -61,10 +57,10 @@ export function BackupsDialog({ open, onClose }: { open: boolean; onClose(): voi
           <tbody>
             {backups.map((b) => (
               <tr key={b.id}>
-                <td>{when(b.createdAt)}</td>
+                <td>{localTime(b.createdAt)}</td>
                 <td>{b.reason}{b.automatic ? ' (automatic)' : ''}</td>
                 <td>{b.linkCount}</td>
-                <td><button type="button" disabled={busy} aria-label={`Restore the backup of ${when(b.createdAt)}`} onClick={() => setRestoring(b)}>Restore…</button></td>
+                <td><button type="button" disabled={busy} aria-label={`Restore the backup of ${localTime(b.createdAt)}`} onClick={() => setRestoring(b)}>Restore…</button></td>
               </tr>
             ))}
           </tbody>
@@ -80,10 +76,10 @@ export function BackupsDialog({ open, onClose }: { open: boolean; onClose(): voi
             await flushSaves();
             const { restored } = await call('backups.restore', { id: backup.id });
             await reopen({ quiet: true });
-            return `Restored ${restored.linkCount} links from ${when(restored.createdAt)}. The state before was backed up first.`;
+            return `Restored ${restored.linkCount} links from ${localTime(restored.createdAt)}. The state before was backed up first.`;
           });
         }}>
-        <p>The workspace's links become exactly those of {restoring ? when(restoring.createdAt) : ''} ({restoring?.linkCount} links). The current state is backed up first, so this can be undone by restoring that backup.</p>
+        <p>The workspace's links become exactly those of {restoring ? localTime(restoring.createdAt) : ''} ({restoring?.linkCount} links). The current state is backed up first, so this can be undone by restoring that backup.</p>
       </ConfirmDialog>
     </dialog>
   );

@@ -4,6 +4,7 @@ import type { BundleResolution, BundleRowStatus } from '../../../shared/model/vo
 import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
+import { localTime } from '../lib/localTime.ts';
 
 const STATUS_LABELS: Record<BundleRowStatus, string> = {
   new: 'New', identical: 'Identical', update: 'Update (a later version of yours)', older: 'Older (yours is newer)', conflict: 'Conflict (changed on both sides)',
@@ -13,7 +14,7 @@ const CHOICES: Record<BundleRowStatus, BundleResolution[]> = {
   new: ['take-theirs', 'keep-mine'], identical: [], update: ['take-theirs', 'keep-mine', 'keep-both'],
   older: ['keep-mine', 'take-theirs', 'keep-both'], conflict: ['keep-mine', 'take-theirs', 'keep-both'],
 };
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => (iso ? localTime(iso) : '—');
 
 /** An opened bundle: preview every link against this workspace, choose per conflict, then merge all-or-nothing. */
 export function BundleDialog({ opened, onClose }: { opened: { token: string; preview: BundlePreview } | null; onClose(message: string | null): void }) {

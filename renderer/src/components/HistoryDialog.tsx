@@ -7,11 +7,11 @@ import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { ChangeBadge, VerdictChange } from './VerdictChange.tsx';
+import { localTime } from '../lib/localTime.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 // Pasted evidence can be long: show the start; the files keep all of it.
 const clip = (text: string | null) => (text === null ? '—' : text.length > 400 ? `${text.slice(0, 400)}…` : text);
-const describe = (e: HistoryEntry) => `Revision ${e.revision} — ${when(e.savedAt)}${e.milestone ? ` — ${e.milestone}` : e.event ? ` — ${e.event}` : ''}`;
+const describe = (e: HistoryEntry) => `Revision ${e.revision} — ${localTime(e.savedAt)}${e.milestone ? ` — ${e.milestone}` : e.event ? ` — ${e.event}` : ''}`;
 
 /** The saved states of one link, and the difference between any two: fields and verdict. */
 export function HistoryDialog({ linkId, open, onClose }: { linkId: string; open: boolean; onClose(): void }) {

@@ -3,6 +3,7 @@ import type { BackupInfo } from '../../../shared/model/backupInfo.ts';
 import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
+import { localTime } from '../lib/localTime.ts';
 
 type Format = 'html' | 'pdf' | 'md' | 'csv' | 'json';
 const FORMATS: Array<[Format, string]> = [
@@ -73,7 +74,7 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
         <label htmlFor={`${id}-since`}>What changed since</label>
         <select id={`${id}-since`} value={since} onChange={(e) => setSince(e.target.value)}>
           <option value="">(leave out)</option>
-          {backups.map((b) => <option key={b.id} value={b.id}>the backup of {new Date(b.createdAt).toLocaleString()} — {b.reason}</option>)}
+          {backups.map((b) => <option key={b.id} value={b.id}>the backup of {localTime(b.createdAt)} — {b.reason}</option>)}
         </select>
       </div>
       {format === 'pdf' && (

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useUi } from '../state/ui.ts';
 
 export const SHORTCUTS: Array<[string, string]> = [
@@ -18,13 +18,7 @@ export const SHORTCUTS: Array<[string, string]> = [
 export function ShortcutSheet() {
   const open = useUi((s) => s.shortcutsOpen);
   const setOpen = useUi((s) => s.setShortcutsOpen);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { ChangeBadge, CHANGE_LABELS, VerdictChange } from '../components/VerdictChange.tsx';
 import { useUi } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
+import { localTime } from '../lib/localTime.ts';
 
 const KINDS: ChangeKind[] = ['regressed', 'new', 'remediated', 'changed', 'removed'];
 const QUARTER_DAYS = 91;
@@ -39,7 +40,7 @@ export function ChangesView() {
       const { baseline } = await call('workspace.changesSince', { since });
       const rows = changesSince(new Map(baseline.map((s) => [s.link.id, s])), useWorkspace.getState().documents);
       const backup = backups.find((b) => b.id === backupId);
-      const label = mode === 'date' ? `as it was at the end of ${new Date(`${date}T12:00:00`).toLocaleDateString()}` : `in the backup of ${backup ? `${new Date(backup.createdAt).toLocaleString()} (${backup.reason})` : backupId}`;
+      const label = mode === 'date' ? `as it was at the end of ${new Date(`${date}T12:00:00`).toLocaleDateString()}` : `in the backup of ${backup ? `${localTime(backup.createdAt)} (${backup.reason})` : backupId}`;
       setResult({ label, rows });
       setStatus(null);
     } catch (error) {
@@ -63,7 +64,7 @@ export function ChangesView() {
           <label><input type="radio" name="since" checked={mode === 'backup'} disabled={backups.length === 0} onChange={() => setMode('backup')} /> a backup</label>
           <label htmlFor="since-backup" className="visually-hidden">Backup</label>
           <select id="since-backup" value={backupId} disabled={mode !== 'backup'} onChange={(e) => setBackupId(e.target.value)}>
-            {backups.map((b) => <option key={b.id} value={b.id}>{new Date(b.createdAt).toLocaleString()} — {b.reason} ({b.linkCount} links)</option>)}
+            {backups.map((b) => <option key={b.id} value={b.id}>{localTime(b.createdAt)} — {b.reason} ({b.linkCount} links)</option>)}
           </select>
         </fieldset>
         <button type="submit">Compare</button>

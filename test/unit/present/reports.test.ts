@@ -161,7 +161,7 @@ describe('report content from a workspace', () => {
       await store.update('jw', (d) => ({ link: d.link, checklists: { 'ta-to-oauth': { items: { 'ta-pre-backup': { status: 'done', by: 'A. Admin', note: 'Dumps checked', evidence: '{"working": true}' } } } } }));
       await store.save(makeLink({ id: 'new', name: 'New since' }));
       const { documents } = await store.list();
-      const report = buildReport(documents, META, await reportExtras(store, documents, { history: true, since: { kind: 'backup', id: backup.id } }));
+      const report = buildReport(documents, META, await reportExtras(store, documents, { history: true, since: { kind: 'backup', id: backup.id }, wholeWorkspace: true }));
       const html = renderReport(report, 'html');
       expect(html).toContain('Dumps checked');
       expect(html).toContain('{&quot;working&quot;: true}');

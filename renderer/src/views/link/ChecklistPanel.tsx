@@ -11,6 +11,7 @@ import { RECOMMENDATION_LABELS } from '../../../../shared/present/labels.ts';
 import { call } from '../../api.ts';
 import { usePreferences } from '../../state/preferences.ts';
 import { useWorkspace } from '../../state/workspace.ts';
+import { localTime } from '../../lib/localTime.ts';
 
 const STATUS_LABELS: Record<ItemStatus, string> = { open: 'Open', done: 'Done', 'not-applicable': 'Not applicable', blocked: 'Blocked' };
 const SECTION_TITLES = { prerequisites: 'Prerequisites', steps: 'Steps', verification: 'Verification', rollback: 'Rollback (if needed)' } as const;
@@ -110,7 +111,7 @@ function ClosedSummary({ closed }: { closed: NonNullable<ChecklistState['closed'
   const remaining = closed.after.findings.filter((f) => f.severity !== 'info');
   return (
     <div className={`closing ${remaining.length ? 'closing-warning' : 'closing-done'}`} role="status">
-        <p><strong>Migration recorded</strong> on {new Date(closed.at).toLocaleString()}{closed.by ? ` by ${closed.by}` : ''}.
+        <p><strong>Migration recorded</strong> on {localTime(closed.at)}{closed.by ? ` by ${closed.by}` : ''}.
           Before: {RECOMMENDATION_LABELS[closed.before.recommended]}, worst finding {closed.before.worstSeverity ?? 'none'}.
           After: worst finding {closed.after.worstSeverity ?? 'none'}.</p>
         {remaining.length > 0
@@ -163,7 +164,7 @@ function Item({ item, state, disabled, onChange }: { item: ChecklistItem; state:
         {item.optional && <span className="muted">optional</span>}
         <span className="node-id">{item.id}</span>
         <span className="muted">Sources: {item.sources.join(', ')}</span>
-        {state?.at && <span className="muted">{STATUS_LABELS[status]} {new Date(state.at).toLocaleString()}{state.by ? ` by ${state.by}` : ''}</span>}
+        {state?.at && <span className="muted">{STATUS_LABELS[status]} {localTime(state.at)}{state.by ? ` by ${state.by}` : ''}</span>}
       </div>
       {problem && <p role="alert" className="field-error">{problem}</p>}
       {!disabled && (
