@@ -25,6 +25,7 @@ import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
 import { describeFileError } from './services/fileErrors.ts';
 import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
 import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
+import { verifyWorkspace } from './services/workspaceVerify.ts';
 import { verdictToJson, verdictToText } from '../shared/present/verdictReport.ts';
 
 /** Where the CLI writes; tests pass collectors. */
@@ -248,26 +249,31 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (action === 'backup' || action === 'restore') {
-    const lock = await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
-    if (!lock.held) {
-      io.err(`${lock.message}\n`);
-      return 1;
-    }
-    try {
+    // Under the lock, after recovery: a snapshot never holds a torn state, and a restore is never
+    // overwritten later by an interrupted operation replayed on the next open.
+    return withWorkspace(store.root, true, io, async (opened) => {
       if (action === 'backup') {
-        const backup = await store.backups.create('on demand (command line)', false);
+        const backup = await opened.backups.create('on demand (command line)', false);
         io.out(`Backed up ${backup.linkCount} links as ${backup.id}.\n`);
       } else {
-        const { restored, safety } = await store.restoreBackup(argument!);
+        const { restored, safety } = await opened.restoreBackup(argument!);
         io.out(`Restored ${restored.linkCount} links from ${restored.id}. The state before is kept as ${safety.id}.\n`);
       }
       return 0;
-    } finally {
-      await lock.release();
-    }
+    });
   }
-  const { documents, unreadable, migrated } = await store.list();
-  if (action === 'info') {
+  if (action === 'verify') {
+    const report = await verifyWorkspace(store);
+    for (const problem of report.problems) io.err(`${problem.file}: ${problem.reason}\n`);
+    const count = (area: string) => report.problems.filter((p) => p.area === area).length;
+    const history = count('history');
+    const other = count('workspace') ? `; ${count('workspace')} other problem${count('workspace') === 1 ? '' : 's'} (crash journals, backups, symbolic links)` : '';
+    const older = report.older ? ` ${report.older} of an older schema version (migrated, after a backup, when the workspace is next opened for writing).` : '';
+    io.out(`${report.healthy} healthy, ${count('document')} with problems; ${history} history entr${history === 1 ? 'y' : 'ies'} with problems${other}.${older}\n`);
+    return report.problems.length === 0 ? 0 : 1;
+  }
+  const { documents, unreadable } = await store.list();
+  {
     const meta = await store.readMeta().catch(() => null);
     const lock = await readFile(path.join(store.root, LOCK_FILE), 'utf8').then((t) => JSON.parse(t) as LockOwner, () => null);
     const quarantined = (await readdir(path.join(store.root, QUARANTINE_DIR)).catch(() => [])).filter((f) => !f.endsWith('.note.json'));
@@ -281,11 +287,6 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
     ].join('\n') + '\n');
     return 0;
   }
-  const historyProblems = await store.history.verify();
-  for (const problem of [...unreadable, ...historyProblems]) io.err(`${problem.file}: ${problem.reason}\n`);
-  const older = migrated.length ? ` ${migrated.length} of an older schema version (migrated, after a backup, when the workspace is next opened for writing).` : '';
-  io.out(`${documents.length} healthy, ${unreadable.length} with problems; ${historyProblems.length} history entr${historyProblems.length === 1 ? 'y' : 'ies'} with problems.${older}\n`);
-  return unreadable.length === 0 && historyProblems.length === 0 ? 0 : 1;
 }
 
 async function listCommand(args: string[], io: CliIo): Promise<number> {

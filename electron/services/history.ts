@@ -6,6 +6,8 @@ import { HISTORY_KEPT, HISTORY_SCHEMA_VERSION, historyEntrySchema, type HistoryE
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { TEMP_SUFFIX, writeFileAtomic } from './atomicWrite.ts';
 import type { FileChange } from './transaction.ts';
+import { assertConfined, entryKind } from './confinement.ts';
+import { LINK_ID_PATTERN } from '../../shared/model/vocabulary.ts';
 
 export const HISTORY_DIR = 'history';
 // <revision>.json, or <revision>.m.json for a milestone (kept however long the history grows).
@@ -29,9 +31,17 @@ export class LinkHistory {
     return path.join(this.root, HISTORY_DIR, id);
   }
 
+  /** The entry files of a link, if its folder is a real folder: symbolic links are never followed. */
+  private async entryNames(id: string): Promise<string[]> {
+    if (entryKind(path.join(this.root, HISTORY_DIR)) !== 'folder' || entryKind(this.dirOf(id)) !== 'folder') return [];
+    const entries = await readdir(this.dirOf(id), { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isFile() && ENTRY_FILE.test(e.name)).map((e) => e.name).sort();
+  }
+
   /** The highest revision recorded for a link (0 when none): a restored or re-created link continues after it. */
   latestRevision(id: string): number {
     let names: string[];
+    if (entryKind(this.dirOf(id)) !== 'folder') return 0;
     try {
       names = readdirSync(this.dirOf(id));
     } catch {
@@ -56,6 +66,7 @@ export class LinkHistory {
   async record(document: AssessmentDocument, previous: AssessmentDocument | null, context: SaveContext = {}): Promise<void> {
     const change = this.entryChange(document, previous, context);
     if ('delete' in change) return;
+    assertConfined(this.root, change.file);
     await mkdir(path.dirname(change.file), { recursive: true });
     // No folder fsync: on a power cut the entry may be lost, never torn, and the store records the
     // state again before the next save (see WorkspaceStore.write). Keeps one fsync off every save.
@@ -65,6 +76,7 @@ export class LinkHistory {
 
   /** Drops the oldest ordinary entries beyond `HISTORY_KEPT`; milestones stay. */
   async prune(id: string): Promise<void> {
+    if (entryKind(this.dirOf(id)) !== 'folder') return;
     const all = await readdir(this.dirOf(id)).catch(() => [] as string[]);
     // Temp files of writes cut short by a crash (the only writer holds the workspace lock).
     for (const name of all.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX))) await rm(path.join(this.dirOf(id), name), { force: true });
@@ -76,7 +88,7 @@ export class LinkHistory {
 
   /** Every kept state of a link, oldest first, the current document included. Unreadable entries are skipped. */
   async entries(id: string, current: AssessmentDocument | null): Promise<HistoryEntry[]> {
-    const names = (await readdir(this.dirOf(id)).catch(() => [] as string[])).filter((n) => ENTRY_FILE.test(n)).sort();
+    const names = await this.entryNames(id);
     const entries: HistoryEntry[] = [];
     for (const name of names) {
       const parsed = historyEntrySchema.safeParse(await readFile(path.join(this.dirOf(id), name), 'utf8').then(JSON.parse, () => null));
@@ -94,8 +106,21 @@ export class LinkHistory {
   /** Every history entry file that is not a valid entry (for `workspace verify`); nothing is changed. */
   async verify(): Promise<Array<{ file: string; reason: string }>> {
     const problems: Array<{ file: string; reason: string }> = [];
+    const top = path.join(this.root, HISTORY_DIR);
+    const topKind = entryKind(top);
+    if (topKind !== 'folder' && topKind !== 'missing') return [{ file: top, reason: 'is a symbolic link or not a folder; the app never follows links out of a workspace' }];
+    for (const entry of await readdir(top, { withFileTypes: true }).catch(() => [])) {
+      const file = path.join(top, entry.name);
+      if (entry.isSymbolicLink()) problems.push({ file, reason: 'is a symbolic link; the app never follows links out of a workspace' });
+      else if (!entry.isDirectory() || !LINK_ID_PATTERN.test(entry.name)) problems.push({ file, reason: 'is not the history of a link' });
+      else {
+        for (const inner of await readdir(file, { withFileTypes: true }).catch(() => [])) {
+          if (inner.isSymbolicLink()) problems.push({ file: path.join(file, inner.name), reason: 'is a symbolic link; the app never follows links out of a workspace' });
+        }
+      }
+    }
     for (const id of await this.linkIds()) {
-      for (const name of (await readdir(this.dirOf(id)).catch(() => [] as string[])).filter((n) => ENTRY_FILE.test(n))) {
+      for (const name of await this.entryNames(id)) {
         const file = path.join(this.dirOf(id), name);
         let json: unknown;
         try {
@@ -114,7 +139,9 @@ export class LinkHistory {
 
   /** Ids of every link with a history, deleted links included. */
   async linkIds(): Promise<string[]> {
-    return (await readdir(path.join(this.root, HISTORY_DIR)).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
+    if (entryKind(path.join(this.root, HISTORY_DIR)) !== 'folder') return [];
+    const entries = await readdir(path.join(this.root, HISTORY_DIR), { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isDirectory() && LINK_ID_PATTERN.test(e.name)).map((e) => e.name);
   }
 }
 

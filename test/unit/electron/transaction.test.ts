@@ -22,23 +22,23 @@ describe('all-or-nothing file operations', () => {
   });
 
   it('rolls back an operation that crashed before its journal was committed', async () => {
-    await mkdir(path.join(dir, '.txn-1-x'));
-    await writeFile(path.join(dir, '.txn-1-x', '0.staged'), 'A2');
-    expect(await recoverTransactions(dir)).toEqual({ rolledForward: 0, rolledBack: 1 });
+    await mkdir(path.join(dir, '.txn-1-0a1b'));
+    await writeFile(path.join(dir, '.txn-1-0a1b', '0.staged'), 'A2');
+    expect(await recoverTransactions(dir)).toEqual({ rolledForward: 0, rolledBack: 1, refused: [] });
     expect([await read('a.json'), await read('b.json')]).toEqual(['A1', 'B1']);
     expect(await readdir(dir)).toEqual(['links']);
   });
 
   it('finishes an operation that crashed after its journal was committed, halfway through', async () => {
-    await mkdir(path.join(dir, '.txn-2-y'));
-    await writeFile(path.join(dir, '.txn-2-y', '1.staged'), 'C1'); // 0.staged was already renamed into place
+    await mkdir(path.join(dir, '.txn-2-0c1d'));
+    await writeFile(path.join(dir, '.txn-2-0c1d', '1.staged'), 'C1'); // 0.staged was already renamed into place
     await writeFile(path.join(dir, 'links', 'a.json'), 'A2');
-    await writeFile(path.join(dir, '.txn-2-y.journal.json'), JSON.stringify({
+    await writeFile(path.join(dir, '.txn-2-0c1d.journal.json'), JSON.stringify({
       committed: true,
-      puts: [{ file: 'links/a.json', staged: '.txn-2-y/0.staged' }, { file: 'links/c.json', staged: '.txn-2-y/1.staged' }],
+      puts: [{ file: 'links/a.json', staged: '.txn-2-0c1d/0.staged' }, { file: 'links/c.json', staged: '.txn-2-0c1d/1.staged' }],
       deletes: ['links/b.json'],
     }));
-    expect(await recoverTransactions(dir)).toEqual({ rolledForward: 1, rolledBack: 0 });
+    expect(await recoverTransactions(dir)).toEqual({ rolledForward: 1, rolledBack: 0, refused: [] });
     expect([await read('a.json'), await read('b.json'), await read('c.json')]).toEqual(['A2', null, 'C1']);
     expect(await readdir(dir)).toEqual(['links']);
   });
