@@ -9,6 +9,7 @@ const targets = {
   schemas: { entry: 'scripts/writeSchemas.ts', outDir: 'out/scripts', fileName: 'writeSchemas.mjs', format: 'es' },
   screenshots: { entry: 'scripts/takeScreenshots.ts', outDir: 'out/scripts-screens', fileName: 'takeScreenshots.mjs', format: 'es' },
   crash: { entry: 'test/crash/saveLoop.ts', outDir: 'out/test-support', fileName: 'saveLoop.mjs', format: 'es' },
+  lock: { entry: 'test/crash/lockTaker.ts', outDir: 'out/test-lock', fileName: 'lockTaker.mjs', format: 'es' },
   bench: { entry: 'test/bench/run.ts', outDir: 'out/bench', fileName: 'bench.mjs', format: 'es' },
 } as const;
 

@@ -1,6 +1,8 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { link, lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const LOCK_FILE = '.applink-advisor.lock';
 
@@ -25,11 +27,82 @@ function alive(pid: number): boolean {
 }
 
 async function readOwner(file: string): Promise<LockOwner | null> {
+  return (await readLock(file))?.owner ?? null;
+}
+
+/** The lock file as found: its owner (null when unreadable) and its identity (inode and exact text). */
+async function readLock(file: string): Promise<{ owner: LockOwner | null; identity: string; ageMs: number } | null> {
   try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<LockOwner>;
-    return typeof value.pid === 'number' && typeof value.host === 'string' ? (value as LockOwner) : null;
+    const [info, text] = await Promise.all([lstat(file), readFile(file, 'utf8')]);
+    let owner: LockOwner | null = null;
+    try {
+      const value = JSON.parse(text) as Partial<LockOwner>;
+      owner = typeof value.pid === 'number' && typeof value.host === 'string' ? (value as LockOwner) : null;
+    } catch {
+      owner = null;
+    }
+    return { owner, identity: `${info.ino}:${text}`, ageMs: Date.now() - info.mtimeMs };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Creates the lock file with its whole content at once: written to a private temp file, then hard-linked
+ * to the lock's name (atomic, and refused when the name exists), so no reader ever sees a half-written
+ * lock. File systems without hard links (FAT on removable media) fall back to an exclusive create.
+ * Returns false when another process has the lock file.
+ */
+async function createLock(file: string, text: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, text, { flag: 'wx' });
+  try {
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    try {
+      await writeFile(file, text, { flag: 'wx' });
+      return true;
+    } catch (fallback) {
+      if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw fallback;
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** An unreadable lock younger than this may still be being written (the exclusive-create fallback). */
+const UNREADABLE_LOCK_GRACE_MS = 5_000;
+
+/** A takeover marker older than this was left by a process that died inside a takeover (which lasts milliseconds). */
+const TAKEOVER_ABANDONED_MS = 30_000;
+
+/**
+ * Removes a stale lock, but only the very one judged stale: the removal runs under a marker folder named
+ * after that lock's identity (mkdir is atomic), and checks again that the lock is still that one. Two
+ * processes that both found the same dead lock cannot both remove it, and neither can remove a fresh
+ * lock that a third took meanwhile; the lock itself is then taken with an exclusive create, so exactly
+ * one of them wins.
+ */
+async function removeStaleLock(root: string, file: string, identity: string): Promise<void> {
+  const marker = path.join(root, `${LOCK_FILE}.takeover-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`);
+  try {
+    await mkdir(marker);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const age = await stat(marker).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > TAKEOVER_ABANDONED_MS) await rm(marker, { recursive: true, force: true });
+    else await sleep(10 + Math.random() * 20);
+    return;
+  }
+  try {
+    if ((await readLock(file))?.identity === identity) await rm(file, { force: true });
+  } finally {
+    await rm(marker, { recursive: true, force: true });
   }
 }
 
@@ -43,9 +116,8 @@ export async function acquireWorkspaceLock(root: string, app: string): Promise<L
   await mkdir(root, { recursive: true });
   const file = path.join(root, LOCK_FILE);
   const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), app };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(file, JSON.stringify(me), { flag: 'wx' });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await createLock(file, JSON.stringify(me))) {
       return {
         held: true,
         async release() {
@@ -53,10 +125,14 @@ export async function acquireWorkspaceLock(root: string, app: string): Promise<L
           if (owner?.pid === me.pid && owner.host === me.host) await rm(file, { force: true });
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const owner = await readOwner(file);
+    const found = await readLock(file);
+    if (!found) continue; // released meanwhile: try again
+    const { owner } = found;
+    if (!owner && found.ageMs < UNREADABLE_LOCK_GRACE_MS) {
+      await sleep(50);
+      continue;
+    }
     const stale = !owner || (owner.host === me.host && !alive(owner.pid));
     if (!stale) {
       return {
@@ -64,7 +140,7 @@ export async function acquireWorkspaceLock(root: string, app: string): Promise<L
         message: `This workspace is open in ${owner.app} (process ${owner.pid} on ${owner.host}, since ${owner.since}). It is read-only here; close the other one to edit.`,
       };
     }
-    await rm(file, { force: true });
+    await removeStaleLock(root, file, found.identity);
   }
   throw new Error(`Could not take the lock ${file}.`);
 }
