@@ -18,6 +18,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The same policy as a `<meta http-equiv>` in the renderer's index.html (defence in depth, and visible to
+ * scanners that read HTML). A meta policy cannot carry `frame-ancestors` (browsers ignore it there, with a
+ * warning); the header keeps it.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

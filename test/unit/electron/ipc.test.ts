@@ -79,6 +79,14 @@ describe('IPC registry', () => {
     }
   }
 
+  it('refuses arguments over the size limit before parsing them, even when they are otherwise valid', async () => {
+    // A valid import preview request whose one file is just over the limit: without the size check it
+    // would be parsed (and the file read as an export).
+    const big = { files: [{ name: 'jira.manifest.json', text: `{"typeId":"jira","url":"https://j.example.com","pad":"${'x'.repeat(25_000_100)}"}` }] };
+    const result = await dispatchOperation(handlersFor(store), 'import.fromContents', big);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/too large/) } });
+  });
+
   it('validates a saved link and reports the path of each problem', async () => {
     const link = { ...makeLink(), local: { product: 'sharepoint' } };
     const result = await dispatchOperation(handlersFor(store), 'links.save', { link });

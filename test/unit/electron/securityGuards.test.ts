@@ -9,6 +9,8 @@ describe('window factory', () => {
       sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false,
       experimentalFeatures: false, preload: '/app/preload.cjs',
+      // A file dropped on the window must reach the app's drop handler, never navigate to file://.
+      navigateOnDragDrop: false,
     });
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');
     expect(mainWindowOptions('/p').webPreferences).toEqual(secureWebPreferences('/p'));
