@@ -22,7 +22,9 @@ import type { AssessmentDocument } from '../shared/model/assessmentDocument.ts';
 import type { ImportPreview } from '../shared/model/importPreview.ts';
 import type { Answers } from '../shared/model/link.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
-import { describeFileError } from './services/fileErrors.ts';
+import { describeFileError, describePathError } from './services/fileErrors.ts';
+import { oneLine, terminalSafe } from './services/terminalText.ts';
+import { entryKind } from './services/confinement.ts';
 import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
 import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
 import { verifyWorkspace } from './services/workspaceVerify.ts';
@@ -46,11 +48,35 @@ async function readInput(file: string, bytes?: true): Promise<string | Buffer> {
 }
 
 /**
+ * The workspace folder of a command: `--workspace`, else the app's. A file in its place is refused; a
+ * folder given with --workspace must exist when the command only reads (an empty answer would hide a
+ * typo), and is created when the command writes.
+ */
+function workspaceFolder(given: string | undefined, purpose: 'read' | 'write'): string {
+  const dir = path.resolve(given ?? defaultWorkspaceDir());
+  const kind = entryKind(dir);
+  if (kind === 'file' || kind === 'other') throw new OperationError('invalid-argument', `${oneLine(dir)} is a file, not a workspace folder. Give the folder of a workspace with --workspace.`);
+  if (kind === 'missing' && given !== undefined && purpose === 'read') throw new OperationError('not-found', `${oneLine(dir)} does not exist. Give the folder of a workspace with --workspace, or leave it out for the app's own.`);
+  return dir;
+}
+
+/** The folder a new file will be written in must be there: says so in plain words instead of ENOENT. */
+function outputFile(given: string, flag: string): string {
+  const target = path.resolve(given);
+  const folder = path.dirname(target);
+  const kind = entryKind(folder);
+  if (kind === 'missing') throw new OperationError('not-found', `The folder ${oneLine(folder)} for ${flag} does not exist: create it, or choose another place with ${flag}.`);
+  if (kind !== 'folder' && kind !== 'symlink') throw new OperationError('invalid-argument', `${oneLine(folder)} is a file, not a folder: choose another place with ${flag}.`);
+  return target;
+}
+
+/**
  * Runs `work` on a workspace. To write, it takes the workspace lock (exit 1 while the app holds it) and
  * opens the workspace as the app does (recovery, migration) first; a dry run reads it as it is.
  */
 async function withWorkspace(dir: string | undefined, write: boolean, io: CliIo, work: (store: WorkspaceStore) => Promise<number>): Promise<number> {
-  const store = new WorkspaceStore(dir ?? defaultWorkspaceDir());
+  // A dry run of a command that writes may name a workspace that does not exist yet (all links new).
+  const store = new WorkspaceStore(workspaceFolder(dir, 'write'));
   if (!write) return work(store);
   const lock = await acquireWorkspaceLock(store.root, 'applink-advisor CLI');
   if (!lock.held) {
@@ -146,13 +172,15 @@ Options:
 
 Exit status:
   0  success (for workspace verify: every document is healthy)
-  1  workspace verify found problems; the workspace is held by the app; or the disk refused a write
-     (full, read-only, permission denied: said in plain words, and nothing saved before is changed)
-  2  the input could not be read or is not a valid inventory or bundle (one message per problem, with its
-     JSON path); nothing is used from a broken file; or a workspace operation was refused (unknown
-     backup, a bundle changed since it was made, conflicts without --resolve)
+  1  workspace verify found problems; the workspace is held by the app; or the machine failed (the disk
+     is full, read-only or refused permission: said in plain words, and nothing saved before is changed)
+  2  bad input: a file or folder that does not exist or is of the wrong kind (a file where a folder should
+     be), a file that is not a valid inventory or bundle (one message per problem, with its JSON path;
+     nothing is used from a broken file); or a workspace operation was refused (unknown backup, a bundle
+     changed since it was made, conflicts without --resolve)
   64 the command line is wrong
 
+Text from files (names, authors, file names) is printed with control characters escaped (\u001b…).
 Applink Advisor never uses the network.
 `;
 
@@ -242,10 +270,10 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
     io.err('workspace takes info, verify, backups, backup or restore <id>. See applink-advisor --help.\n');
     return 64;
   }
-  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const store = new WorkspaceStore(workspaceFolder(values.workspace, action === 'backup' || action === 'restore' ? 'write' : 'read'));
   if (action === 'backups') {
     const backups = await store.backups.list();
-    io.out(backups.map((b) => `${b.id}  ${String(b.linkCount).padStart(6)} links  ${b.automatic ? 'automatic' : 'on demand'}  ${b.reason}`).join('\n') + (backups.length ? '\n' : 'No backups yet.\n'));
+    io.out(backups.map((b) => `${b.id}  ${String(b.linkCount).padStart(6)} links  ${b.automatic ? 'automatic' : 'on demand'}  ${oneLine(b.reason)}`).join('\n') + (backups.length ? '\n' : 'No backups yet.\n'));
     return 0;
   }
   if (action === 'backup' || action === 'restore') {
@@ -264,7 +292,7 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (action === 'verify') {
     const report = await verifyWorkspace(store);
-    for (const problem of report.problems) io.err(`${problem.file}: ${problem.reason}\n`);
+    for (const problem of report.problems) io.err(`${oneLine(problem.file)}: ${oneLine(problem.reason)}\n`);
     const count = (area: string) => report.problems.filter((p) => p.area === area).length;
     const history = count('history');
     const other = count('workspace') ? `; ${count('workspace')} other problem${count('workspace') === 1 ? '' : 's'} (crash journals, backups, symbolic links)` : '';
@@ -283,7 +311,7 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
       `Schema:      assessment documents v${ASSESSMENT_SCHEMA_VERSION}${meta ? `; workspace created ${meta.createdAt}` : '; not opened by the app yet'}`,
       `Unreadable:  ${unreadable.length}`,
       `Quarantined: ${quarantined.length}`,
-      `Lock:        ${lock ? `${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}` : 'free'}`,
+      `Lock:        ${lock ? oneLine(`${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}`) : 'free'}`,
     ].join('\n') + '\n');
     return 0;
   }
@@ -295,15 +323,15 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`--format must be json or table, not "${values.format}".\n`);
     return 64;
   }
-  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const store = new WorkspaceStore(workspaceFolder(values.workspace, 'read'));
   const { documents, unreadable } = await store.list();
   const rows = documents.map((d) => {
     const verdict = assessLink(d.link);
     return { id: d.link.id, name: d.link.name, recommended: verdict.recommended, worstSeverity: verdict.worstSeverity, updatedAt: d.updatedAt };
   });
   if (values.format === 'json') io.out(`${JSON.stringify({ workspace: store.root, links: rows, unreadable }, null, 2)}\n`);
-  else io.out(rows.map((r) => `${r.id.padEnd(24)} ${r.recommended.padEnd(20)} ${(r.worstSeverity ?? '-').padEnd(9)} ${r.name}`).join('\n') + (rows.length ? '\n' : ''));
-  for (const problem of unreadable) io.err(`${problem.file}: ${problem.reason}\n`);
+  else io.out(rows.map((r) => `${r.id.padEnd(24)} ${r.recommended.padEnd(20)} ${(r.worstSeverity ?? '-').padEnd(9)} ${oneLine(r.name)}`).join('\n') + (rows.length ? '\n' : ''));
+  for (const problem of unreadable) io.err(`${oneLine(problem.file)}: ${oneLine(problem.reason)}\n`);
   return 0;
 }
 
@@ -327,9 +355,10 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const answers: Partial<Answers> = {};
   for (const given of values.answer ?? []) {
     const [flag, value] = given.split('=');
-    const key = ANSWER_FLAGS[flag ?? ''];
+    // Own keys only: "__proto__" or "constructor" must not find something on Object.prototype.
+    const key = flag !== undefined && Object.hasOwn(ANSWER_FLAGS, flag) ? ANSWER_FLAGS[flag] : undefined;
     if (!key || (value !== 'yes' && value !== 'no')) {
-      io.err(`--answer takes QUESTION=yes|no with QUESTION one of ${Object.keys(ANSWER_FLAGS).join(', ')}, not "${given}".\n`);
+      io.err(`--answer takes QUESTION=yes|no with QUESTION one of ${Object.keys(ANSWER_FLAGS).join(', ')}, not "${oneLine(given)}". See applink-advisor --help.\n`);
       return 64;
     }
     answers[key] = value === 'yes';
@@ -340,7 +369,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
     else io.out(importPreviewText(preview));
     if (preview.problems.length) {
-      for (const p of preview.problems) io.err(`${p.file}: ${p.path}: ${p.message}\n`);
+      for (const p of preview.problems) io.err(`${oneLine(p.file)}: ${oneLine(p.path)}: ${oneLine(p.message)}\n`);
       io.err(`Nothing was imported: ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}.\n`);
       return 2;
     }
@@ -354,13 +383,13 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 function importPreviewText(preview: ImportPreview): string {
   const lines: string[] = [];
   for (const f of preview.files) {
-    lines.push(`${f.file}  [${f.group}]  ${f.kind}${f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''}`);
-    if (f.secretsRemoved.length) lines.push(`  ${f.secretsRemoved.length} secret${f.secretsRemoved.length === 1 ? '' : 's'} removed: ${f.secretsRemoved.map((s) => s.path).join(', ')}`);
+    lines.push(`${oneLine(f.file)}  [${oneLine(f.group)}]  ${oneLine(f.kind)}${f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''}`);
+    if (f.secretsRemoved.length) lines.push(`  ${f.secretsRemoved.length} secret${f.secretsRemoved.length === 1 ? '' : 's'} removed: ${f.secretsRemoved.map((s) => oneLine(s.path)).join(', ')}`);
   }
   lines.push('');
   for (const row of preview.rows) {
-    lines.push(`${row.action.padEnd(9)} ${row.link.id.padEnd(40)} ${row.link.name}${row.bothEnds ? '  (both ends)' : ''}`);
-    for (const w of row.warnings) lines.push(`          ! ${w}`);
+    lines.push(`${row.action.padEnd(9)} ${row.link.id.padEnd(40)} ${oneLine(row.link.name)}${row.bothEnds ? '  (both ends)' : ''}`);
+    for (const w of row.warnings) lines.push(`          ! ${oneLine(w)}`);
   }
   const count = (a: string) => preview.rows.filter((r) => r.action === a).length;
   lines.push(`${preview.rows.length} links: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`);
@@ -385,7 +414,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     io.err(`--paper must be A4 or Letter, not "${values.paper}".\n`);
     return 64;
   }
-  const target = path.resolve(values.out);
+  const target = outputFile(values.out, '--out');
   if (existsSync(target)) {
     io.err(`${target} already exists; choose another name with --out.\n`);
     return 2;
@@ -408,7 +437,7 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
     documents = inventory.value.links.map((link) => ({ schemaVersion: ASSESSMENT_SCHEMA_VERSION, revision: 1, link, createdAt: at, updatedAt: at }));
     title ??= `Application links — ${path.basename(file)}`;
   } else {
-    const store = new WorkspaceStore(values.workspace!);
+    const store = new WorkspaceStore(workspaceFolder(values.workspace, 'read'));
     documents = (await store.list()).documents;
     title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
     extras = await reportExtras(store, documents, { history: values.history, since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null, wholeWorkspace: true });
@@ -428,6 +457,10 @@ async function keygenCommand(args: string[], io: CliIo): Promise<number> {
     return 64;
   }
   const dir = path.resolve(values.out);
+  if (entryKind(dir) === 'file' || entryKind(dir) === 'other') {
+    io.err(`${oneLine(dir)} is a file, not a folder: keygen --out takes the folder to keep the key pair in.\n`);
+    return 2;
+  }
   const privateFile = path.join(dir, 'applink-advisor-signing.key');
   const publicFile = path.join(dir, 'applink-advisor-signing.pub');
   for (const file of [privateFile, publicFile]) {
@@ -476,12 +509,12 @@ async function exportBundleCommand(args: string[], io: CliIo, version: string): 
     io.err(`export-bundle takes no file name; use --out FILE. See applink-advisor --help.\n`);
     return 64;
   }
-  const target = path.resolve(values.out);
+  const target = outputFile(values.out, '--out');
   if (existsSync(target)) {
     io.err(`${target} already exists; choose another name with --out.\n`);
     return 2;
   }
-  const store = new WorkspaceStore(values.workspace ?? defaultWorkspaceDir());
+  const store = new WorkspaceStore(workspaceFolder(values.workspace, 'read'));
   const { text, count } = await exportBundle(store, values.link ?? null, `applink-advisor CLI ${version}`);
   await writeFileAtomic(target, text);
   io.out(`Wrote ${count} link${count === 1 ? '' : 's'} to ${target}.\n`);
@@ -514,11 +547,11 @@ async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
     const conflicts = preview.rows.filter((r) => r.status === 'conflict');
     if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
     else {
-      io.out(preview.rows.map((r) => `${r.status.padEnd(10)} ${r.id.padEnd(24)} ${r.name}${r.fieldsChanged.length ? `  (${r.fieldsChanged.length} field${r.fieldsChanged.length === 1 ? '' : 's'} differ)` : ''}`).join('\n') + (preview.rows.length ? '\n' : ''));
+      io.out(preview.rows.map((r) => `${r.status.padEnd(10)} ${r.id.padEnd(24)} ${oneLine(r.name)}${r.fieldsChanged.length ? `  (${r.fieldsChanged.length} field${r.fieldsChanged.length === 1 ? '' : 's'} differ)` : ''}`).join('\n') + (preview.rows.length ? '\n' : ''));
       const tally = new Map<string, number>();
       for (const row of preview.rows) tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
       const counts = [...tally].map(([status, n]) => `${n} ${status}`).join(', ');
-      io.out(`${opened.fileName}: ${preview.rows.length} links (${counts || 'none'}), made ${preview.createdAt} by ${preview.createdBy}.\n`);
+      io.out(`${oneLine(opened.fileName)}: ${preview.rows.length} links (${counts || 'none'}), made ${oneLine(preview.createdAt)} by ${oneLine(preview.createdBy)}.\n`);
     }
     if (values['dry-run']) return 0;
     if (conflicts.length && !choice) {
@@ -533,8 +566,10 @@ async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Runs the command line; returns the exit status. */
-export async function runCli(argv: string[], io: CliIo = processIo, version = '0.0.0'): Promise<number> {
+export async function runCli(argv: string[], output: CliIo = processIo, version = '0.0.0'): Promise<number> {
   const [command, ...rest] = argv;
+  // Everything printed passes here: text from other people's files never drives the terminal.
+  const io: CliIo = { out: (text) => output.out(terminalSafe(text)), err: (text) => output.err(terminalSafe(text)) };
   try {
     switch (command) {
       case undefined:
@@ -576,13 +611,22 @@ export async function runCli(argv: string[], io: CliIo = processIo, version = '0
       io.err(`${error.message}\n`);
       return 2;
     }
+    const pathError = describePathError(error);
+    if (pathError) {
+      io.err(`${pathError}\n`);
+      return 2;
+    }
     const fileError = describeFileError(error);
     if (fileError) {
       io.err(`${fileError}\n`);
       return 1;
     }
-    // parseArgs reports unknown options by throwing; say it in one line.
-    io.err(`${error instanceof Error ? error.message : String(error)}\nSee applink-advisor --help.\n`);
-    return 64;
+    // parseArgs reports a wrong command line by throwing; say it in one line.
+    if (String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${error instanceof Error ? error.message : String(error)}\nSee applink-advisor --help.\n`);
+      return 64;
+    }
+    io.err(`The command failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
 }
