@@ -92,7 +92,8 @@ export class LinkHistory {
     const entries: HistoryEntry[] = [];
     for (const name of names) {
       const parsed = historyEntrySchema.safeParse(await readFile(path.join(this.dirOf(id), name), 'utf8').then(JSON.parse, () => null));
-      if (parsed.success) entries.push(parsed.data);
+      // An entry naming another link (planted, or copied by hand) is not this link's past.
+      if (parsed.success && parsed.data.link.id === id) entries.push(parsed.data);
     }
     // An entry newer than the current document was written by a save that crashed before its document
     // landed: it never became the link's state, so it is not shown.

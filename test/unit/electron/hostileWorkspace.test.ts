@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli.ts';
-import { exportBundle } from '../../../electron/services/bundles.ts';
+import { exportBundle, mergeBundle, openBundle } from '../../../electron/services/bundles.ts';
+import { stableStringify } from '../../../shared/model/stableJson.ts';
 import { verifyWorkspace } from '../../../electron/services/workspaceVerify.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { makeLink } from '../../fixtures/links.ts';
@@ -244,5 +245,49 @@ describe('recovery runs before anything reads or writes (item 4)', () => {
     expect(await runCli(['workspace', 'restore', backup.id, '--workspace', root], cli.collector)).toBe(0);
     const reopened = await new WorkspaceStore(root).open([]);
     expect(reopened.documents.map((d) => d.link.name).sort()).toEqual(['A', 'B']);
+  });
+});
+
+describe('hostile ids in bundles and history files', () => {
+  const hostileIds = ['../../victim/x', '/etc/passwd', 'a/b', '.hidden', '..', 'a\\b', 'x'.repeat(300), 'con\u0000trol'];
+
+  for (const id of hostileIds) {
+    it(`a bundle (with a correct digest) holding link id ${JSON.stringify(id).slice(0, 40)} is refused naming the place, and nothing is written`, async () => {
+      const { text } = await exportBundle(new WorkspaceStore(root), ['a'], 'test');
+      const bundle = JSON.parse(text);
+      bundle.content.links[0].document.link.id = id;
+      // A hostile colleague recomputes the digest: the bundle must be refused on its content, not its seal.
+      bundle.sha256 = createHash('sha256').update(stableStringify(bundle.content), 'utf8').digest('hex');
+      const before = await snapshot(base);
+      expect(() => openBundle(JSON.stringify(bundle), 'evil.bundle')).toThrow(/evil\.bundle is not a usable bundle: content\.links\[0\]\.document\.link\.id/);
+      expect(await snapshot(base)).toEqual(before);
+    });
+  }
+
+  it('keep-both of a conflicting bundle link never makes an id outside the pattern', async () => {
+    const store = new WorkspaceStore(root);
+    const { text } = await exportBundle(store, ['a'], 'test');
+    await store.save(makeLink({ id: 'a', name: 'A changed here' }));
+    const theirs = JSON.parse(text);
+    theirs.content.links[0].document.link.name = 'A changed there';
+    theirs.content.links[0].ancestry = [];
+    theirs.sha256 = createHash('sha256').update(stableStringify(theirs.content), 'utf8').digest('hex');
+    await mergeBundle(store, openBundle(JSON.stringify(theirs), 'theirs.bundle'), { a: 'keep-both' });
+    const names = await readdir(path.join(root, 'links'));
+    expect(names.every((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.json$/.test(n))).toBe(true);
+    expect(names.length).toBe(3);
+  });
+
+  it('history entries that name another link, or folders that are not a link id, are reported and never shown', async () => {
+    const store = new WorkspaceStore(root);
+    await store.save(makeLink({ id: 'a', name: 'A again' }));
+    // Revision 1 of "a" replaced by a state of another link: it must not appear as a's history.
+    await writeFile(path.join(root, 'history', 'a', '000001.json'), JSON.stringify({ schemaVersion: 1, revision: 1, savedAt: '2026-01-01T00:00:00.000Z', link: { ...makeLink({ id: 'b', name: 'planted' }) } }));
+    await mkdir(path.join(root, 'history', 'evil\nname'), { recursive: true });
+    await writeFile(path.join(root, 'history', 'evil\nname', '000001.json'), '{}');
+    const problems = (await verifyWorkspace(store)).problems.map((p: { file: string; reason: string }) => `${path.basename(p.file)}: ${p.reason}`);
+    expect(problems.join('\n')).toMatch(/000001\.json: belongs to link "b"/);
+    expect(problems.join('\n')).toMatch(/evil\nname: is not the history of a link/);
+    expect(JSON.stringify(await store.historyOf('a'))).not.toContain('planted');
   });
 });
