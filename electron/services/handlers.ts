@@ -116,7 +116,10 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
       // Only the default workspace is seeded with the demo estate: a folder the user chose is theirs.
       const opened = await store().open(workspace.isDefault ? seedLinks() : [], appVersion);
       log.write({ event: 'workspace-opened', links: opened.documents.length, unreadable: opened.unreadable.length, migrated: opened.migrated, readOnly: store().readOnly !== null, isDefault: workspace.isDefault });
-      return { workspacePath: store().root, readOnly: store().readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(), ...opened };
+      // Planted journals and folders that are symbolic links are listed with the files that could not be opened.
+      const refused = opened.refused.map(({ file, reason }) => ({ file, reason, kind: 'invalid' as const }));
+      const readOnly = store().readOnly && opened.pending ? `${store().readOnly} A save it has not finished is shown as finished.` : store().readOnly;
+      return { workspacePath: store().root, readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(), ...opened, unreadable: [...opened.unreadable, ...refused] };
     },
     'workspace.startEmpty': async () => ({ removed: await store().startEmpty() }),
     'workspace.chooseFolder': async () => {

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli.ts';
+import { dispatchOperation } from '../../../electron/ipc.ts';
+import { createHandlers } from '../../../electron/services/handlers.ts';
+import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
+import { testDependencies } from '../../fixtures/handlerDependencies.ts';
 import { exportBundle, mergeBundle, openBundle } from '../../../electron/services/bundles.ts';
 import { stableStringify } from '../../../shared/model/stableJson.ts';
 import { verifyWorkspace } from '../../../electron/services/workspaceVerify.ts';
@@ -88,6 +92,19 @@ describe('a planted crash journal (item 1)', () => {
       expect(await snapshot(base)).toEqual(before);
     });
   }
+
+  it('the app (workspace.open) lists the refused journal with the files it could not open', async () => {
+    await plantJournal('.txn-1700000000001-0a1b2c3d', { committed: true, puts: [], deletes: ['../victim/y'] });
+    const session = new WorkspaceSession(root, path.join(base, 'prefs', 'recent.json'), 'test');
+    await session.switchTo(root);
+    try {
+      const result = await dispatchOperation(createHandlers(testDependencies(base, session)), 'workspace.open', {});
+      expect(result).toMatchObject({ ok: true, value: { unreadable: [{ file: expect.stringContaining('.journal.json'), reason: expect.stringMatching(/outside the workspace/) }] } });
+      expect(await readFile(path.join(victim, 'y'), 'utf8')).toBe('precious y');
+    } finally {
+      await session.close();
+    }
+  });
 
   it('a CLI import into the workspace does not replay it either', async () => {
     await plantJournal('.txn-1700000000001-0a1b2c3d', { committed: true, puts: [{ file: '../victim/x', staged: '.txn-1700000000001-0a1b2c3d/0.staged' }], deletes: ['../victim/y'] }, { '0.staged': 'ATTACKER' });
