@@ -330,9 +330,17 @@ async function listCommand(args: string[], io: CliIo): Promise<number> {
     return { id: d.link.id, name: d.link.name, recommended: verdict.recommended, worstSeverity: verdict.worstSeverity, updatedAt: d.updatedAt };
   });
   if (values.format === 'json') io.out(`${JSON.stringify({ workspace: store.root, links: rows, unreadable }, null, 2)}\n`);
-  else io.out(rows.map((r) => `${r.id.padEnd(24)} ${r.recommended.padEnd(20)} ${(r.worstSeverity ?? '-').padEnd(9)} ${oneLine(r.name)}`).join('\n') + (rows.length ? '\n' : ''));
+  else if (rows.length === 0) io.out(`No links in ${oneLine(store.root)}${unreadable.length ? ` (${unreadable.length} file${unreadable.length === 1 ? '' : 's'} could not be read)` : ''}.\n`);
+  else io.out(textTable(['ID', 'RECOMMENDED', 'WORST', 'NAME'], rows.map((r) => [r.id, r.recommended, r.worstSeverity ?? '-', oneLine(r.name)])));
   for (const problem of unreadable) io.err(`${oneLine(problem.file)}: ${oneLine(problem.reason)}\n`);
   return 0;
+}
+
+/** Columns aligned to their widest cell, a header row first; the last column is not padded. */
+function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
 const ANSWER_FLAGS: Record<string, keyof Answers> = {

@@ -130,3 +130,21 @@ describe('closed lists and untrusted text (item 9)', () => {
     expect(JSON.parse(result.out).links[0].name).toBe('Name with \u009b and \u202e inside');
   });
 });
+
+describe('list (#17, CLI honesty)', () => {
+  it('has a header row, aligned columns, and says when a workspace is empty', async () => {
+    const workspace = path.join(dir, 'ws-list');
+    const store = new WorkspaceStore(workspace);
+    await store.save(makeLink({ id: 'short', name: 'Short one' }));
+    await store.save(makeLink({ id: 'a-much-longer-link-id-than-the-other', name: 'Long one' }));
+    const { code, out } = await cli('list', '--workspace', workspace);
+    expect(code).toBe(0);
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+RECOMMENDED\s+WORST\s+NAME$/);
+    expect(lines).toHaveLength(3);
+    const nameColumn = lines[0]!.indexOf('NAME');
+    for (const line of lines.slice(1)) expect(line.slice(nameColumn)).toMatch(/^(Short one|Long one)$/);
+    await mkdir(path.join(dir, 'ws-empty'), { recursive: true });
+    expect(await cli('list', '--workspace', path.join(dir, 'ws-empty'))).toMatchObject({ code: 0, out: expect.stringMatching(/^No links in .*ws-empty\.\n$/) });
+  });
+});
