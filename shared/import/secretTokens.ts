@@ -83,9 +83,10 @@ const ATLASSIAN_PREFIXES = ['ATATT', 'ATCTT', 'ATOAT', 'ATBB', 'BBDC-'];
 export function classifyToken(token: string): SecretKind | null {
   if (token.length < 16) return null;
   if (token.startsWith('eyJ')) {
-    // A JWT: base64url header ("{"… encodes as eyJ), payload and signature (JWE: five parts).
+    // A JWT: base64url header ("{"… encodes as eyJ), payload and signature (JWE: five parts; an
+    // unsigned JWT ends with its dot, which may have been taken for a full stop).
     const parts = token.split('.');
-    if ((parts.length === 3 || parts.length === 5) && parts[0]!.length >= 10 && parts.every((p) => every(p, isBase64UrlChar))) return 'jwt';
+    if (parts.length >= 2 && parts.length <= 5 && parts[0]!.length >= 10 && parts.every((p) => every(p, isBase64UrlChar))) return 'jwt';
   }
   for (const prefix of ATLASSIAN_PREFIXES) if (token.startsWith(prefix) && token.length >= prefix.length + 20) return 'atlassian';
   // Jira, Confluence and Bitbucket Data Center personal access tokens: base64 of "<numeric id>:<random bytes>".
