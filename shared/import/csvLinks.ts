@@ -52,7 +52,9 @@ export function readCsvLinks(text: string, file: string): { links: Link[]; probl
     rows = scrubCells(parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][], removed);
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { links: [], removed, problems: [{ file, path: line ? `line ${line}` : '(file)', message: `not valid CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '')}` }] };
+    // csv-parse quotes the start of the offending cell ("value is …"): it may hold a secret too.
+    const reason = scrubText((error as Error).message.replace(/^Invalid [^:]*: /, '')).text;
+    return { links: [], removed, problems: [{ file, path: line ? `line ${line}` : '(file)', message: `not valid CSV: ${reason}` }] };
   }
   const [header, ...body] = rows;
   if (!header) return { links: [], removed, problems: [{ file, path: 'line 1', message: `expected a header row naming the columns (${REQUIRED.join(', ')}, …)` }] };

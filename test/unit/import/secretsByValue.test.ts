@@ -126,6 +126,11 @@ describe('CSV spreadsheets', () => {
     expect(links[0]).toMatchObject({ name: 'Jira [removed: JSON web token]', local: { baseUrl: 'https://jira.example' }, remote: { baseUrl: 'https://wiki.example/' }, notes: 'pwd: [removed: password]' });
     expect(removed.map((r) => r.path)).toEqual(['line 2, column name', 'line 2, column local_url', 'line 2, column remote_url', 'line 2, column notes']);
   });
+
+  it('does not echo a secret from a cell that breaks the CSV syntax', () => {
+    const { problems } = readCsvLinks('id,name\na,password=Hunter2!"x"', 'links.csv');
+    expect(problems).toEqual([{ file: 'links.csv', path: 'line 2', message: expect.stringMatching(/^not valid CSV: a quote is found on field 1 at line 2, value is "password=\[removed: password\]/) }]);
+  });
 });
 
 // Secrets of each kind, generated; the text around them is arbitrary.
