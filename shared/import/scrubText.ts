@@ -233,18 +233,28 @@ function userPasswordPairs(text: string): Cut[] {
   return cuts;
 }
 
-// Most names and values (ids, class names, product types) cannot hold a secret: no colon, no equals
-// sign, no run of 8 token characters. One pass tells.
-function plainText(text: string): boolean {
+// Which passes can find anything: most names and values (ids, class names, product types) have no
+// colon, no equals sign and no run of 8 token characters, and most URLs need only two passes. One scan tells.
+function passesFor(text: string): Array<(text: string) => Cut[]> {
   let run = 0;
+  let longRun = false;
+  let colon = false;
+  let equals = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 58 || c === 61) return false;
+    if (c === 58) colon = true;
+    else if (c === 61) equals = true;
     if (isTokenChar(c)) {
-      if (++run >= 8) return false;
+      if (++run >= 8) longRun = true;
     } else run = 0;
   }
-  return true;
+  const passes: Array<(text: string) => Cut[]> = [];
+  if (longRun && text.includes('-----BEGIN ')) passes.push(pemBlocks);
+  if (colon && text.includes('://')) passes.push(urls);
+  if (colon || equals) passes.push(namedValues);
+  if (longRun) passes.push(tokens);
+  if (colon) passes.push(userPasswordPairs);
+  return passes;
 }
 
 /**
@@ -254,10 +264,10 @@ function plainText(text: string): boolean {
  * personal access tokens, long random strings and `user:password` pairs. Linear in the text's length.
  */
 export function scrubText(input: string): ScrubbedText {
-  if (plainText(input)) return { text: input, removed: [] };
   const removed: string[] = [];
   let text = input;
-  for (const pass of [pemBlocks, urls, namedValues, tokens, userPasswordPairs]) text = applyCuts(text, pass(text), removed);
+  // A pass only ever shortens the text to markers, so what later passes need is known from the input.
+  for (const pass of passesFor(input)) text = applyCuts(text, pass(text), removed);
   return { text, removed };
 }
 
