@@ -9,11 +9,12 @@ const SECRET_WORDS = new Set([
 ]);
 // A word that makes the name a secret when it ends the name (`signature`, but not `signatureMethod`).
 const SECRET_LAST_WORDS = new Set(['sig', 'signature', 'pass', 'session', 'sessionid', 'jsessionid', 'sid']);
-// `apiKey`, `private_key`, `accessKey`, `signing.key`, `client-key`.
-const KEY_QUALIFIERS = new Set(['api', 'private', 'access', 'secret', 'signing', 'client', 'encryption', 'master', 'license', 'consumer']);
+// `apiKey`, `private_key`, `accessKey`, `signing.key` (an OAuth `consumerKey` or Connect `clientKey`
+// names an application, not a secret).
+const KEY_QUALIFIERS = new Set(['api', 'private', 'access', 'secret', 'signing', 'encryption', 'master', 'license']);
 const WHOLE_NAMES = new Set(['auth', 'authorization', 'proxyauthorization']);
 // Parameters that carry credentials in URLs only (OAuth 2 `code`, Google-style `key`, signed URLs' `sig`).
-const URL_ONLY_NAMES = new Set(['code', 'key', 'sig', 's']);
+const URL_ONLY_NAMES = new Set(['code', 'key', 'sig']);
 const USER_WORDS = new Set(['user', 'username', 'login', 'account', 'principal', 'userid']);
 
 const MAX_NAME_LENGTH = 128;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildImport } from '../../../shared/import/buildImport.ts';
 import { readCsvLinks } from '../../../shared/import/csvLinks.ts';
 import { scrubText } from '../../../shared/import/scrubText.ts';
+import { isSecretName } from '../../../shared/import/secretNames.ts';
 import { scrubUrl } from '../../../shared/import/scrubUrl.ts';
 import { scrubSecrets } from '../../../shared/import/secrets.ts';
 
@@ -31,6 +32,13 @@ describe('URLs keep no credentials', () => {
     const result = scrubUrl(url);
     expect(result.url).toBe(kept);
     expect(result.removed).toContain(said);
+  });
+
+  it('tells secret names from names that merely look alike', () => {
+    const secret = ['password', 'os_password', 'pwd', 'sharedSecret', 'oauth.accessToken', 'api_key', 'apiKey', 'privateKey', 'X-Auth-Token', 'Authorization', 'jsessionid', 'client_secret', 'refresh_token'];
+    const ordinary = ['os_authType', 'signatureMethod', 'privateNote', 'consumerKey', 'clientKey', 'key', 'name', 'executingTwoLOUser', 'authenticationProvider', 'compass', 'bypass'];
+    expect(secret.filter((n) => !isSecretName(n))).toEqual([]);
+    expect(ordinary.filter((n) => isSecretName(n))).toEqual([]);
   });
 
   it('leaves a URL with nothing secret exactly as it was', () => {
