@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { linkSchema, type Link } from '../model/link.ts';
 import { AUTH_TOKENS } from '../model/vocabulary.ts';
 import { problemsFrom } from '../model/validationMessages.ts';
-import { onlyMarkers, scrubText } from './scrubText.ts';
+import { scrubText } from './scrubText.ts';
 import type { RemovedSecret } from './secrets.ts';
 import type { ImportProblem } from './shapes.ts';
 
@@ -24,8 +24,8 @@ const yesNo = (cell: string | undefined): boolean | null | undefined => {
   return undefined;
 };
 
-// Every cell, header included, loses its secrets before anything reads it (a cell that was only a
-// secret becomes empty); `removed` says which line and column held what.
+// Every cell, header included, loses its secrets to markers before anything reads it (a name that was
+// only a token becomes "[removed: …]", so the row still imports); `removed` says which line and column.
 function scrubCells(rows: string[][], removed: RemovedSecret[]): string[][] {
   let names: string[] = [];
   return rows.map((cells, row) => {
@@ -33,7 +33,7 @@ function scrubCells(rows: string[][], removed: RemovedSecret[]): string[][] {
       const { text, removed: found } = scrubText(cell);
       const where = `line ${row + 1}, column ${row === 0 || !names[column] ? column + 1 : names[column]}`;
       for (const why of found) removed.push({ path: where, why });
-      return found.length && onlyMarkers(text) ? '' : text;
+      return text;
     });
     if (row === 0) names = scrubbed.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
     return scrubbed;

@@ -135,6 +135,12 @@ describe('CSV spreadsheets', () => {
     expect(removed.map((r) => r.path)).toEqual(['line 2, column name', 'line 2, column local_url', 'line 2, column remote_url', 'line 2, column notes']);
   });
 
+  it('keeps the marker in a cell that was nothing but a secret, so the row still imports', () => {
+    const { links, problems } = readCsvLinks(`id,name,local_product,remote_product,local_url\nb,${JWT},jira,confluence,https://jira.example`, 'links.csv');
+    expect(problems).toEqual([]);
+    expect(links[0]!.name).toBe('[removed: JSON web token]');
+  });
+
   it('does not echo a secret from a cell that breaks the CSV syntax', () => {
     const { problems } = readCsvLinks('id,name\na,password=Hunter2!"x"', 'links.csv');
     expect(problems).toEqual([{ file: 'links.csv', path: 'line 2', message: expect.stringMatching(/^not valid CSV: a quote is found on field 1 at line 2, value is "password=\[removed: password\]/) }]);
