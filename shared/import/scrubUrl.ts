@@ -49,7 +49,7 @@ function userinfoEndOf(url: string, from: number): number {
 }
 
 /**
- * A URL without its secrets: user name and password (`https://user:pass@host`), and query, path
+ * A URL without its secrets: user name and password (`user:pass@` before the host), and query, path
  * (`;jsessionid=…`) and fragment (`#access_token=…`) parameters that hold one. The rest of the URL stays
  * as it was. `removed` says what went, never the value.
  */
