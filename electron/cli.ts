@@ -13,6 +13,7 @@ import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocab
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
+import { readInputBytes, readInputText } from './services/inputFiles.ts';
 import { generateSigningKeys, produceReport, REPORT_FORMATS, signingKey, verifyReport, type ReportFormat } from './services/reports.ts';
 import { findChromium, printPdfWithChromium } from './services/pdf.ts';
 import { reportExtras } from './services/reportExtras.ts';
@@ -42,9 +43,7 @@ const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => proc
 async function readInput(file: string): Promise<string>;
 async function readInput(file: string, bytes: true): Promise<Buffer>;
 async function readInput(file: string, bytes?: true): Promise<string | Buffer> {
-  return (bytes ? readFile(file) : readFile(file, 'utf8')).catch((error: NodeJS.ErrnoException) => {
-    throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
-  });
+  return bytes ? readInputBytes(file) : readInputText(file);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { buildImport, type ImportFile } from '../../shared/import/buildImport.ts';
@@ -7,21 +6,27 @@ import { applyAnswers, planImport } from '../../shared/import/importPlan.ts';
 import type { ImportCommitResult, ImportPreview } from '../../shared/model/importPreview.ts';
 import type { Answers } from '../../shared/model/link.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
+import { inputFileSize, readInputText } from './inputFiles.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 
-/** Export files larger than this are refused before they are read. */
+/** Export files larger than this are refused before they are read (an export of 5,000 links is about 3 MB). */
 export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;
+/** All the files of one import together. */
+export const MAX_IMPORT_TOTAL_BYTES = 200 * 1024 * 1024;
 
-/** Reads the chosen files, grouping each by the server it came from (file-name prefix or folder). */
+/**
+ * Reads the chosen files, grouping each by the server it came from (file-name prefix or folder). Every
+ * size is checked before any file is read; text is decoded as every command does (inputFiles.ts).
+ */
 export async function readImportFiles(paths: readonly string[]): Promise<ImportFile[]> {
+  let total = 0;
+  for (const file of paths) total += await inputFileSize(file, MAX_IMPORT_FILE_BYTES);
+  if (total > MAX_IMPORT_TOTAL_BYTES) {
+    throw new OperationError('invalid-argument', `The ${paths.length} files hold ${Math.round(total / 1024 / 1024)} MB together, more than the ${MAX_IMPORT_TOTAL_BYTES / 1024 / 1024} MB limit for one import; import them in smaller sets.`);
+  }
   const files: ImportFile[] = [];
   for (const file of paths) {
-    const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-      throw new OperationError('not-found', `${file}: cannot be read (${error.code ?? error.message}).`);
-    });
-    if (!info.isFile()) throw new OperationError('invalid-argument', `${file} is not a file.`);
-    if (info.size > MAX_IMPORT_FILE_BYTES) throw new OperationError('invalid-argument', `${file} is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB; not an Applinks export.`);
-    files.push({ name: path.basename(file), group: groupOf(path.basename(file), path.basename(path.dirname(path.resolve(file)))), text: await readFile(file, 'utf8') });
+    files.push({ name: path.basename(file), group: groupOf(path.basename(file), path.basename(path.dirname(path.resolve(file)))), text: await readInputText(file, MAX_IMPORT_FILE_BYTES) });
   }
   return files;
 }

@@ -71,9 +71,9 @@ function mergeView(into: LinkView, from: LinkView): void {
 function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileReport; shape?: Shape; links?: Link[] } {
   const report: FileReport = { file: file.name, group: file.group, kind: 'unreadable', links: 0, secretsRemoved: [] };
   if (/\.csv$/i.test(file.name)) {
-    const { links, problems: found } = readCsvLinks(file.text, file.name);
+    const { links, problems: found, removed } = readCsvLinks(file.text, file.name);
     problems.push(...found);
-    return { report: { ...report, kind: 'CSV of links', links: links.length }, links };
+    return { report: { ...report, kind: 'CSV of links', links: links.length, secretsRemoved: removed }, links };
   }
   const json = parseJsonText(file.text);
   if (!json.ok) {

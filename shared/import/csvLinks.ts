@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { linkSchema, type Link } from '../model/link.ts';
 import { AUTH_TOKENS } from '../model/vocabulary.ts';
 import { problemsFrom } from '../model/validationMessages.ts';
+import { scrubText } from './scrubText.ts';
+import type { RemovedSecret } from './secrets.ts';
 import type { ImportProblem } from './shapes.ts';
 
 /** The columns of a spreadsheet of links (documented in docs/import.md); only the first five are required. */
@@ -22,26 +24,46 @@ const yesNo = (cell: string | undefined): boolean | null | undefined => {
   return undefined;
 };
 
+// Every cell, header included, loses its secrets to markers before anything reads it (a name that was
+// only a token becomes "[removed: …]", so the row still imports); `removed` says which line and column.
+function scrubCells(rows: string[][], removed: RemovedSecret[]): string[][] {
+  let names: string[] = [];
+  return rows.map((cells, row) => {
+    const scrubbed = cells.map((cell, column) => {
+      const { text, removed: found } = scrubText(cell);
+      const where = `line ${row + 1}, column ${row === 0 || !names[column] ? column + 1 : names[column]}`;
+      for (const why of found) removed.push({ path: where, why });
+      return text;
+    });
+    if (row === 0) names = scrubbed.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+    return scrubbed;
+  });
+}
+
 /**
  * Reads links typed in a spreadsheet and saved as CSV (comma separated, a header row naming the
  * columns, any order). Each problem names the file, the row and column, and what was expected.
+ * Secrets in any cell are removed first (`removed` says where).
  */
-export function readCsvLinks(text: string, file: string): { links: Link[]; problems: ImportProblem[] } {
+export function readCsvLinks(text: string, file: string): { links: Link[]; problems: ImportProblem[]; removed: RemovedSecret[] } {
   let rows: string[][];
+  const removed: RemovedSecret[] = [];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    rows = scrubCells(parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][], removed);
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { links: [], problems: [{ file, path: line ? `line ${line}` : '(file)', message: `not valid CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '')}` }] };
+    // csv-parse quotes the start of the offending cell ("value is …"): it may hold a secret too.
+    const reason = scrubText((error as Error).message.replace(/^Invalid [^:]*: /, '')).text;
+    return { links: [], removed, problems: [{ file, path: line ? `line ${line}` : '(file)', message: `not valid CSV: ${reason}` }] };
   }
   const [header, ...body] = rows;
-  if (!header) return { links: [], problems: [{ file, path: 'line 1', message: `expected a header row naming the columns (${REQUIRED.join(', ')}, …)` }] };
+  if (!header) return { links: [], removed, problems: [{ file, path: 'line 1', message: `expected a header row naming the columns (${REQUIRED.join(', ')}, …)` }] };
   const names = header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   const problems: ImportProblem[] = [];
   const unknown = names.filter((n) => n && !(CSV_COLUMNS as readonly string[]).includes(n));
   if (unknown.length) problems.push({ file, path: 'line 1', message: `unknown column(s) ${unknown.join(', ')}; expected some of ${CSV_COLUMNS.join(', ')}` });
   const missing = REQUIRED.filter((r) => !names.includes(r));
-  if (missing.length) return { links: [], problems: [...problems, { file, path: 'line 1', message: `missing column(s) ${missing.join(', ')}` }] };
+  if (missing.length) return { links: [], removed, problems: [...problems, { file, path: 'line 1', message: `missing column(s) ${missing.join(', ')}` }] };
   const links: Link[] = [];
   body.forEach((cells, index) => {
     const line = index + 2;
@@ -86,7 +108,7 @@ export function readCsvLinks(text: string, file: string): { links: Link[]; probl
     }
     links.push(parsed.data);
   });
-  return { links, problems };
+  return { links, problems, removed };
 }
 
 // A link path such as local.baseUrl, as the CSV column that holds it.

@@ -3,18 +3,53 @@ import type { InputProblem } from './validationMessages.ts';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
+/** Arrays and objects nested deeper than this are refused: no file this app reads comes near it. */
+export const MAX_JSON_NESTING = 100;
+
 /** Line and column of a character offset, for JSON syntax errors. */
 function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** Where the nesting first goes deeper than the limit (a character offset), or -1. One pass, no recursion. */
+function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
 }
 
 /**
- * Parses strict JSON text. A syntax error is located by jsonc-parser (Node 20's JSON.parse
- * often names no position) and reported with its line and column.
+ * Parses strict JSON text (a leading byte-order mark is accepted). A syntax error is located by
+ * jsonc-parser (Node 20's JSON.parse often names no position) and reported with its line and column;
+ * nesting deeper than MAX_JSON_NESTING is refused before parsing, so no later walk can exhaust the stack;
+ * text holding NUL characters is named as UTF-16, which is what such a file almost always is.
  */
-export function parseJsonText(text: string): ParseResult<unknown> {
+export function parseJsonText(input: string): ParseResult<unknown> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    return { ok: false, problems: [{ path: lineAndColumn(text, nul), message: 'not UTF-8 text: it holds NUL characters, so it was probably saved as UTF-16; save it as UTF-8' }] };
+  }
+  const deep = tooDeepAt(text, MAX_JSON_NESTING);
+  if (deep >= 0) {
+    return { ok: false, problems: [{ path: lineAndColumn(text, deep), message: `nested more than ${MAX_JSON_NESTING} levels deep (arrays and objects within each other); the limit is ${MAX_JSON_NESTING}` }] };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -25,4 +60,3 @@ export function parseJsonText(text: string): ParseResult<unknown> {
     return { ok: false, problems: [{ path: first ? lineAndColumn(text, first.offset) : '(root)', message: `not valid JSON: ${reason}` }] };
   }
 }
-

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { checklistsFor } from '../../../shared/engine/checklist.ts';
 import { checklistHtml, checklistMarkdown } from '../../../shared/present/checklistDocument.ts';
 import { verdictToJson, verdictToText } from '../../../shared/present/verdictReport.ts';
 import { makeLink } from '../../fixtures/links.ts';
+import { PLANTED, PLANTED_FILES } from './plantedSecrets.ts';
 
 const ESTATE = path.resolve('test/fixtures/import/estate');
 // Every secret planted in the fixtures, by value.
@@ -108,5 +109,37 @@ describe('secrets in imported files', () => {
     for (const secret of SECRETS) {
       for (const text of [...stored, ...reports]) expect(text.includes(secret), `"${secret}" leaked`).toBe(false);
     }
+  });
+});
+
+describe('secrets planted where the importer keeps text', () => {
+  it('never reach any file under the workspace (links, history, backups) or the output, by value, in any case', async () => {
+    const exports = path.join(dir, 'exports');
+    await mkdir(exports);
+    for (const [name, text] of Object.entries(PLANTED_FILES)) await writeFile(path.join(exports, name), text);
+    const paths = Object.keys(PLANTED_FILES).map((n) => path.join(exports, n));
+    const workspace = path.join(dir, 'planted-workspace');
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    expect(await runCli(['import', ...paths, '--workspace', workspace, '--format', 'json', '--dry-run'], io)).toBe(0);
+    expect(await runCli(['import', ...paths, '--workspace', workspace], io), out).toBe(0);
+    // A second import updates the links, so history and a backup of the first state exist too.
+    await writeFile(path.join(exports, 'links.csv'), PLANTED_FILES['links.csv']!.replace(',basic,', ',trustedApps,'));
+    expect(await runCli(['import', ...paths, '--workspace', workspace], io), out).toBe(0);
+    await runCli(['workspace', 'backup', '--workspace', workspace], io);
+
+    const files = await allFilesUnder(workspace);
+    expect(files.some((f) => f.includes(`${path.sep}backups${path.sep}`)) && files.some((f) => f.includes(`${path.sep}history${path.sep}`))).toBe(true);
+    const texts = [out, ...files, ...(await Promise.all(files.map((f) => readFile(f, 'utf8'))))].map((t) => t.toLowerCase());
+    for (const [kind, secret] of Object.entries(PLANTED)) {
+      const leaks = texts.filter((t) => t.includes(secret.toLowerCase()));
+      expect(leaks.length, `the ${kind} (${secret}) leaked into ${leaks.length} file(s) or the output`).toBe(0);
+    }
+    const { documents } = await new WorkspaceStore(workspace).list();
+    expect(documents.map((d) => d.link.name).sort()).toEqual([
+      'Bamboo [removed: JSON web token]', 'Corporate Jira ↔ Bitbucket [removed: Atlassian token]', 'Crowd [removed: key or token]',
+    ]);
+    // What was removed is said, with where, never what.
+    expect(out).toMatch(/secrets? removed: .*list\[0\]\.application\.properties\.\[removed: Atlassian token\]/);
   });
 });
