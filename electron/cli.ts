@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { assessLink } from '../shared/engine/assessLink.ts';
 import { OperationError } from '../shared/contract/operationError.ts';
 import { checklistsFor } from '../shared/engine/checklist.ts';
-import { parseInventory } from '../shared/model/inventory.ts';
+import { readInventoryFile } from '../shared/import/inventoryFile.ts';
 import { checklistMarkdown } from '../shared/present/checklistDocument.ts';
 import { ASSESSMENT_SCHEMA_VERSION } from '../shared/model/assessmentDocument.ts';
 import { BUNDLE_FILE_NAME } from '../shared/model/bundle.ts';
@@ -205,20 +205,16 @@ async function assessCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** An inventory file, read bounded and with secrets removed (said on stderr, never shown); null after printing its problems. */
 async function readInventory(file: string, io: CliIo) {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.err(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
-    return null;
-  }
-  const inventory = parseInventory(text);
+  const inventory = readInventoryFile(await readInput(file));
   if (!inventory.ok) {
     for (const problem of inventory.problems) io.err(`${file}: ${problem.path}: ${problem.message}\n`);
-    io.err(`${file}: ${inventory.problems.length} problem(s); nothing was assessed.\n`);
+    io.err(`${file}: ${inventory.problems.length} problem(s); nothing was used.\n`);
     return null;
   }
+  const { removed } = inventory;
+  if (removed.length) io.err(`${file}: ${removed.length} secret${removed.length === 1 ? '' : 's'} removed before use (${removed.slice(0, 5).map((r) => `${oneLine(r.path)}: ${r.why}`).join('; ')}${removed.length > 5 ? '; …' : ''}).\n`);
   return inventory.value;
 }
 
@@ -434,14 +430,10 @@ async function reportCommand(args: string[], io: CliIo, version: string): Promis
   let title = values.title;
   if (positionals[0]) {
     const file = positionals[0];
-    const text = await readInput(file);
-    const inventory = parseInventory(text);
-    if (!inventory.ok) {
-      for (const p of inventory.problems) io.err(`${file}: ${p.path}: ${p.message}\n`);
-      return 2;
-    }
+    const inventory = await readInventory(file, io);
+    if (!inventory) return 2;
     const at = new Date().toISOString();
-    documents = inventory.value.links.map((link) => ({ schemaVersion: ASSESSMENT_SCHEMA_VERSION, revision: 1, link, createdAt: at, updatedAt: at }));
+    documents = inventory.links.map((link) => ({ schemaVersion: ASSESSMENT_SCHEMA_VERSION, revision: 1, link, createdAt: at, updatedAt: at }));
     title ??= `Application links — ${path.basename(file)}`;
   } else {
     const store = new WorkspaceStore(workspaceFolder(values.workspace, 'read'));

@@ -4,6 +4,7 @@ import { diffStates, type LinkState } from '../../shared/engine/compareAssessmen
 import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, type Bundle, type BundlePreview, type BundlePreviewRow, type MergeResult } from '../../shared/model/bundle.ts';
 import { parseJsonText } from '../../shared/model/jsonText.ts';
+import { scrubSecrets } from '../../shared/import/secrets.ts';
 import { migrateAssessment } from '../../shared/model/migrations/index.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { problemsFrom, type InputProblem } from '../../shared/model/validationMessages.ts';
@@ -67,7 +68,9 @@ export function openBundle(text: string, fileName: string): OpenedBundle {
   const seen = new Set<string>();
   bundle.content.links.forEach((entry, i) => {
     const at = `content.links[${i}].document`;
-    const migration = migrateAssessment(entry.document, ASSESSMENT_SCHEMA_VERSION);
+    // After the seal is checked (on the bundle as written): a colleague's notes or evidence may hold a
+    // secret, which this workspace must not keep.
+    const migration = migrateAssessment(scrubSecrets(entry.document).value, ASSESSMENT_SCHEMA_VERSION);
     if (migration.kind === 'newer') problems.push({ path: `${at}.schemaVersion`, message: `written by a newer Applink Advisor (schema version ${migration.version}; this one reads ${ASSESSMENT_SCHEMA_VERSION})` });
     else if (migration.kind === 'unknown') problems.push({ path: at, message: migration.reason });
     else {

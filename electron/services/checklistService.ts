@@ -5,11 +5,28 @@ import { OperationError } from '../../shared/contract/operationError.ts';
 import type { ChecklistId } from '../../shared/guidance/updatePaths.ts';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import type { ChecklistState } from '../../shared/model/checklistState.ts';
+import { scrubText } from '../../shared/import/scrubText.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 
 /** Saves the progress of one checklist on one link. */
 export function saveChecklistState(store: WorkspaceStore, linkId: string, checklistId: ChecklistId, state: ChecklistState): Promise<AssessmentDocument> {
-  return store.update(linkId, (document) => ({ link: document.link, checklists: { ...document.checklists, [checklistId]: state } }));
+  const safe = withoutSecrets(state);
+  return store.update(linkId, (document) => ({ link: document.link, checklists: { ...document.checklists, [checklistId]: safe } }));
+}
+
+/**
+ * Evidence is pasted from a terminal or a browser (a curl line with its Authorization header, a status
+ * answer): tokens and passwords in it, or in a note, are replaced by markers before anything is stored.
+ */
+function withoutSecrets(state: ChecklistState): ChecklistState {
+  const clean = (text: string | undefined) => (text === undefined ? undefined : scrubText(text).text);
+  const items = Object.fromEntries(Object.entries(state.items).map(([id, item]) => [id, {
+    ...item,
+    ...(item.note !== undefined ? { note: clean(item.note) } : {}),
+    ...(item.evidence !== undefined ? { evidence: clean(item.evidence) } : {}),
+    ...(item.override !== undefined ? { override: clean(item.override) } : {}),
+  }]));
+  return { ...state, items };
 }
 
 /**

@@ -6,6 +6,7 @@ import { readCsvLinks } from './csvLinks.ts';
 import { normaliseUrl } from './normaliseUrl.ts';
 import { productOfType, tokensOfLevels } from './providerClasses.ts';
 import { scrubSecrets, type RemovedSecret } from './secrets.ts';
+import { scrubText } from './scrubText.ts';
 import { readShapeSafely, type ImportProblem, type LinkView, type ServerManifest, type Shape } from './shapes.ts';
 
 /** One file handed to the importer. `group`: which server it came from (see docs/import.md). */
@@ -112,7 +113,9 @@ function linkOfFile(server: Server, fileName: string, consumerNames: string[]): 
  * server it came from, and the two servers' views of one link are matched by application id and
  * URLs into one link with both ends. Pure: the same files always give the same result.
  */
-export function buildImport(files: readonly ImportFile[]): ImportResult {
+export function buildImport(given: readonly ImportFile[]): ImportResult {
+  // File names are text from someone else too: they reach the preview and the history's "imported from".
+  const files = given.map((f) => ({ ...f, name: scrubText(f.name).text, group: scrubText(f.group).text }));
   const problems: ImportProblem[] = [];
   const reports: FileReport[] = [];
   const servers = new Map<string, Server>();

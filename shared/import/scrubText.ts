@@ -198,13 +198,30 @@ function tokens(text: string): Cut[] {
     else {
       const kind = classifyToken(token);
       if (kind) cuts.push(marker(kind, start, end));
+      else {
+        // A token glued to a word by a separator (a file named jira-ATATT….json): cut from the prefix.
+        const inner = embeddedTokenStart(token);
+        if (inner > 0) cuts.push(marker('atlassian', start + inner, end));
+      }
     }
   }
   return cuts;
 }
 
+/** Where an Atlassian-prefixed token starts inside a run, after a `-` or `_`; 0 when none does. */
+function embeddedTokenStart(token: string): number {
+  for (const prefix of ['ATATT', 'ATCTT', 'ATOAT', 'ATBB', 'BBDC-']) {
+    for (let at = token.indexOf(prefix, 1); at > 0; at = token.indexOf(prefix, at + 1)) {
+      if ((token[at - 1] === '-' || token[at - 1] === '_') && classifyToken(token.slice(at)) === 'atlassian') return at;
+    }
+  }
+  return 0;
+}
+
 // user:password written together (svc-link:Hunter2!), where the part after the colon has letters and
 // digits or symbols — not a time (10:30), a port (host:8080), a path (C:\…) or a URL.
+const TIME_REST = /^\d{2}(?::\d{2})?(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}(?::?\d{2})?)?[.,;)]?$/;
+
 function userPasswordPairs(text: string): Cut[] {
   const cuts: Cut[] = [];
   // Where the value after a colon stops (white space or a quote), found once for many colons.
@@ -227,6 +244,8 @@ function userPasswordPairs(text: string): Cut[] {
     const value = text.slice(i + 1, end);
     if ( value.length < 6 || '/\\:['.includes(value[0]!)) continue;
     if (!/[A-Za-z]/.test(value) || !/[^A-Za-z]/.test(value) || /^\d+$/.test(text.slice(nameStart, i))) continue;
+    // The minutes of a time stamp (2026-12-03T04:10:11.123Z, 04:10:11+01:00) are not a password.
+    if (/\d$/.test(text.slice(nameStart, i)) && TIME_REST.test(value)) continue;
     cuts.push(marker('password', i + 1, end));
     i = end - 1;
   }

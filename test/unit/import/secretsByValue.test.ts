@@ -196,3 +196,13 @@ describe('property: scrubbed text never holds the planted secret', () => {
     );
   });
 });
+
+describe('time stamps are not user:password pairs', () => {
+  it('keeps ISO date-times and clock times whole, in text and in JSON', () => {
+    for (const text of ['2026-12-03T04:10:11.123Z', 'saved 2026-12-03T04:10:11+01:00.', '04:10:11.5Z', 'at 2026-01-01T00:00:00.000Z (UTC)']) {
+      expect(scrubText(text), text).toEqual({ text, removed: [] });
+    }
+    expect(scrubSecrets({ createdAt: '2026-12-03T04:10:11.123Z' })).toEqual({ value: { createdAt: '2026-12-03T04:10:11.123Z' }, removed: [] });
+    expect(scrubText('svc-wiki:BasicPw-2b').text).toBe('svc-wiki:[removed: password]');
+  });
+});
