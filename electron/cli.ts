@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessLink } from '../shared/engine/assessLink.ts';
@@ -24,9 +24,9 @@ import type { ImportPreview } from '../shared/model/importPreview.ts';
 import type { Answers } from '../shared/model/link.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
 import { describeFileError, describePathError } from './services/fileErrors.ts';
-import { oneLine, terminalSafe } from './services/terminalText.ts';
+import { oneLine, terminalSafe } from '../shared/present/terminalText.ts';
 import { entryKind } from './services/confinement.ts';
-import { acquireWorkspaceLock, LOCK_FILE, type LockOwner } from './services/workspaceLock.ts';
+import { acquireWorkspaceLock, LOCK_FILE, lockHolder } from './services/workspaceLock.ts';
 import { QUARANTINE_DIR, WorkspaceStore } from './services/workspaceStore.ts';
 import { verifyWorkspace } from './services/workspaceVerify.ts';
 import { verdictToJson, verdictToText } from '../shared/present/verdictReport.ts';
@@ -298,15 +298,16 @@ async function workspaceCommand(args: string[], io: CliIo): Promise<number> {
   const { documents, unreadable } = await store.list();
   {
     const meta = await store.readMeta().catch(() => null);
-    const lock = await readFile(path.join(store.root, LOCK_FILE), 'utf8').then((t) => JSON.parse(t) as LockOwner, () => null);
-    const quarantined = (await readdir(path.join(store.root, QUARANTINE_DIR)).catch(() => [])).filter((f) => !f.endsWith('.note.json'));
+    const lock = await lockHolder(store.root);
+    const quarantine = path.join(store.root, QUARANTINE_DIR);
+    const quarantined = entryKind(quarantine) === 'folder' ? (await readdir(quarantine)).filter((f) => !f.endsWith('.note.json')) : [];
     io.out([
       `Workspace:   ${store.root}`,
       `Links:       ${documents.length}${meta?.demo ? ' (the demo estate)' : ''}`,
       `Schema:      assessment documents v${ASSESSMENT_SCHEMA_VERSION}${meta ? `; workspace created ${meta.createdAt}` : '; not opened by the app yet'}`,
       `Unreadable:  ${unreadable.length}`,
       `Quarantined: ${quarantined.length}`,
-      `Lock:        ${lock ? oneLine(`${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}`) : 'free'}`,
+      `Lock:        ${!lock ? 'free' : 'foreign' in lock ? `${LOCK_FILE} ${lock.foreign}: not a lock this app wrote` : oneLine(`${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}`)}`,
     ].join('\n') + '\n');
     return 0;
   }
@@ -606,8 +607,9 @@ export async function runCli(argv: string[], output: CliIo = processIo, version 
         return 64;
     }
   } catch (error) {
+    // Messages can quote a file's content (a key zod did not expect, a JSON parser's snippet): one line each.
     if (error instanceof OperationError) {
-      io.err(`${error.message}\n`);
+      io.err(`${oneLine(error.message)}\n`);
       return 2;
     }
     const pathError = describePathError(error);

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { link, lstat, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { link, mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
+import { oneLine } from '../../shared/present/terminalText.ts';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -14,7 +16,7 @@ export interface LockOwner {
   app: string;
 }
 
-export type LockResult = { held: true; release(): Promise<void> } | { held: false; owner: LockOwner; message: string };
+export type LockResult = { held: true; release(): Promise<void> } | { held: false; owner: LockOwner | null; message: string };
 
 function alive(pid: number): boolean {
   try {
@@ -27,24 +29,57 @@ function alive(pid: number): boolean {
 }
 
 async function readOwner(file: string): Promise<LockOwner | null> {
-  return (await readLock(file))?.owner ?? null;
+  const found = await readLock(file);
+  return found && 'owner' in found ? found.owner : null;
 }
 
-/** The lock file as found: its owner (null when unreadable) and its identity (inode and exact text). */
-async function readLock(file: string): Promise<{ owner: LockOwner | null; identity: string; ageMs: number } | null> {
+/** A lock file this app writes is a small regular file; anything larger is not one of ours. */
+const MAX_LOCK_BYTES = 4096;
+const field = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 200;
+
+/** The owner a lock's text names, or null when it does not name one the way this app writes it. */
+function ownerOf(text: string): LockOwner | null {
   try {
-    const [info, text] = await Promise.all([lstat(file), readFile(file, 'utf8')]);
-    let owner: LockOwner | null = null;
-    try {
-      const value = JSON.parse(text) as Partial<LockOwner>;
-      owner = typeof value.pid === 'number' && typeof value.host === 'string' ? (value as LockOwner) : null;
-    } catch {
-      owner = null;
-    }
-    return { owner, identity: `${info.ino}:${text}`, ageMs: Date.now() - info.mtimeMs };
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    return Number.isSafeInteger(value.pid) && value.pid! > 0 && field(value.host) && field(value.app) && field(value.since) ? (value as LockOwner) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The lock file as found: its owner (null when unreadable) and its identity (inode and exact text); or,
+ * for anything that is not a small regular file (a symbolic link, a FIFO, a device, a folder, a huge
+ * file: planted in a workspace from someone else), why it is foreign. Never follows a link, never
+ * blocks on a FIFO, never reads more than a lock can hold.
+ */
+async function readLock(file: string): Promise<{ owner: LockOwner | null; identity: string; ageMs: number } | { foreign: string } | null> {
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP' || code === 'EMLINK') return { foreign: 'is a symbolic link' };
+    if (code === 'EISDIR') return { foreign: 'is a folder' };
+    return { foreign: `cannot be read (${code ?? 'unknown error'})` };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { foreign: 'is not a regular file' };
+    if (info.size > MAX_LOCK_BYTES) return { foreign: `is ${info.size} bytes, not a lock this app writes` };
+    const text = (await handle.readFile()).subarray(0, MAX_LOCK_BYTES).toString('utf8');
+    return { owner: ownerOf(text), identity: `${info.ino}:${text}`, ageMs: Date.now() - info.mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Who holds a workspace's lock, as `workspace info` tells it: an owner, null when free, or why the lock file is foreign. */
+export async function lockHolder(root: string): Promise<LockOwner | { foreign: string } | null> {
+  const found = await readLock(path.join(root, LOCK_FILE));
+  if (!found) return null;
+  return 'foreign' in found ? found : found.owner ?? { foreign: 'does not name its owner the way this app writes it' };
 }
 
 /**
@@ -100,7 +135,8 @@ async function removeStaleLock(root: string, file: string, identity: string): Pr
     return;
   }
   try {
-    if ((await readLock(file))?.identity === identity) await rm(file, { force: true });
+    const now = await readLock(file);
+    if (now && 'identity' in now && now.identity === identity) await rm(file, { force: true });
   } finally {
     await rm(marker, { recursive: true, force: true });
   }
@@ -128,6 +164,12 @@ export async function acquireWorkspaceLock(root: string, app: string): Promise<L
     }
     const found = await readLock(file);
     if (!found) continue; // released meanwhile: try again
+    if ('foreign' in found) {
+      return {
+        held: false, owner: null,
+        message: `${file} ${found.foreign}: it is not a lock this app wrote, so the workspace is read-only here. Check the folder (workspace verify), remove that file, and open it again.`,
+      };
+    }
     const { owner } = found;
     if (!owner && found.ageMs < UNREADABLE_LOCK_GRACE_MS) {
       await sleep(50);
@@ -137,7 +179,7 @@ export async function acquireWorkspaceLock(root: string, app: string): Promise<L
     if (!stale) {
       return {
         held: false, owner,
-        message: `This workspace is open in ${owner.app} (process ${owner.pid} on ${owner.host}, since ${owner.since}). It is read-only here; close the other one to edit.`,
+        message: `This workspace is open in ${oneLine(owner.app)} (process ${owner.pid} on ${oneLine(owner.host)}, since ${oneLine(owner.since)}). It is read-only here; close the other one to edit.`,
       };
     }
     await removeStaleLock(root, file, found.identity);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { WORKSPACE_META_FILE } from '../../shared/model/workspaceMeta.ts';
 import { entryKind, OWN_FOLDERS } from './confinement.ts';
 import { inspectTransactions } from './transaction.ts';
+import { LOCK_FILE, lockHolder } from './workspaceLock.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 
 /** One thing `workspace verify` found wrong, with the file it is about. */
@@ -28,11 +29,16 @@ export interface VerifyReport {
  */
 export async function verifyWorkspace(store: WorkspaceStore): Promise<VerifyReport> {
   const problems: VerifyProblem[] = [];
-  for (const name of [...OWN_FOLDERS.filter((f) => f !== 'links' && f !== 'history' && f !== 'backups'), WORKSPACE_META_FILE]) {
+  for (const name of OWN_FOLDERS.filter((f) => f !== 'links' && f !== 'history' && f !== 'backups')) {
     const file = path.join(store.root, name);
     const kind = entryKind(file);
-    if (kind === 'symlink') problems.push({ file, reason: 'is a symbolic link; the app never follows links out of a workspace', area: 'workspace' });
+    if (kind !== 'folder' && kind !== 'missing') problems.push({ file, reason: `is ${kind === 'symlink' ? 'a symbolic link' : 'not a folder'}; the app never follows links out of a workspace`, area: 'workspace' });
   }
+  const meta = path.join(store.root, WORKSPACE_META_FILE);
+  const metaKind = entryKind(meta);
+  if (metaKind !== 'file' && metaKind !== 'missing') problems.push({ file: meta, reason: `is ${metaKind === 'symlink' ? 'a symbolic link' : 'not a regular file'}; the workspace cannot be opened until it is removed`, area: 'workspace' });
+  const lock = await lockHolder(store.root);
+  if (lock && 'foreign' in lock) problems.push({ file: path.join(store.root, LOCK_FILE), reason: `${lock.foreign}: not a lock this app wrote; the workspace stays read-only until it is removed`, area: 'workspace' });
   const transactions = inspectTransactions(store.root);
   for (const refused of transactions.refused) problems.push({ file: refused.file, reason: refused.reason, area: 'workspace' });
   for (const batch of transactions.pending) {

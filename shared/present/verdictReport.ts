@@ -1,3 +1,4 @@
+import { oneLine } from './terminalText.ts';
 import type { Finding, Verdict } from '../engine/assessLink.ts';
 import { CURRENT_CHART, DOCUMENTED_CHART, type Flowchart } from '../guidance/flowcharts.ts';
 import { UPDATE_PATHS } from '../guidance/updatePaths.ts';
@@ -42,7 +43,7 @@ const findingLine = (f: Finding) =>
 /** A readable block for one link (`assess --format table`). */
 export function verdictToText(link: Link, verdict: Verdict): string {
   const lines = [
-    `${link.id}  ${link.name}`,
+    `${link.id}  ${oneLine(link.name)}`,
     `  Recommended:  ${verdict.recommended}${verdict.settings ? ` — ${verdict.settings.sentence}` : ''}`,
     `  Path:         ${pathText(CURRENT_CHART, verdict.path, verdict.steps)}`,
     `  Documented:   ${pathText(DOCUMENTED_CHART, verdict.documented.path, verdict.documented.steps)}`,

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -306,5 +307,60 @@ describe('hostile ids in bundles and history files', () => {
     expect(problems.join('\n')).toMatch(/000001\.json: belongs to link "b"/);
     expect(problems.join('\n')).toMatch(/evil\nname: is not the history of a link/);
     expect(JSON.stringify(await store.historyOf('a'))).not.toContain('planted');
+  });
+});
+
+describe('a planted lock file (red-team review)', () => {
+  const lockFile = () => path.join(root, '.applink-advisor.lock');
+
+  it('a FIFO, a link to a FIFO or a link to /dev/zero never hangs or floods: the workspace is read-only with a plain message', async () => {
+    const fifo = path.join(base, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const plant of [() => execFileSync('mkfifo', [lockFile()]), () => symlink(fifo, lockFile()), () => symlink('/dev/zero', lockFile())]) {
+      await rm(lockFile(), { force: true });
+      await plant();
+      const started = Date.now();
+      const cli = io();
+      expect(await runCli(['workspace', 'backup', '--workspace', root], cli.collector)).toBe(1);
+      expect(cli.err()).toMatch(/\.applink-advisor\.lock (is a symbolic link|is not a regular file): it is not a lock this app wrote/);
+      const info = io();
+      expect(await runCli(['workspace', 'info', '--workspace', root], info.collector)).toBe(0);
+      expect(info.out()).toMatch(/Lock: +\.applink-advisor\.lock .*not a lock this app wrote/);
+      expect(Date.now() - started).toBeLessThan(3000);
+      const verify = io();
+      expect(await runCli(['workspace', 'verify', '--workspace', root], verify.collector)).toBe(1);
+    }
+  });
+
+  it('a lock that links to a file outside is not read, and its content never printed', async () => {
+    await writeFile(path.join(victim, 'owner.json'), JSON.stringify({ pid: 1, host: 'READ-FROM-OUTSIDE', app: 'OUTSIDE-CONTENT', since: 'x' }));
+    await symlink(path.join(victim, 'owner.json'), lockFile());
+    const info = io();
+    await runCli(['workspace', 'info', '--workspace', root], info.collector);
+    const backup = io();
+    await runCli(['workspace', 'backup', '--workspace', root], backup.collector);
+    expect(info.out() + info.err() + backup.out() + backup.err()).not.toMatch(/OUTSIDE/);
+  });
+
+  it("a lock owner's fields cannot forge a line of output", async () => {
+    await writeFile(lockFile(), JSON.stringify({ pid: 1, host: 'elsewhere', since: 'x', app: 'Applink Advisor\nBacked up 2 links as 2026-12-03T04-00-00-000Z-abcdef.\n' }));
+    const cli = io();
+    expect(await runCli(['workspace', 'backup', '--workspace', root], cli.collector)).toBe(1);
+    expect((cli.out() + cli.err()).split('\n').filter((line) => line.startsWith('Backed up'))).toEqual([]);
+  });
+
+  it("a link name cannot forge a line of assess's table", async () => {
+    const inventory = path.join(base, 'forged.json');
+    await writeFile(inventory, JSON.stringify({ format: 'applink-advisor.inventory', version: 1, links: [makeLink({ id: 'f', name: 'Harmless\nx  FORGED: recommended NONE' })] }));
+    const cli = io();
+    expect(await runCli(['assess', inventory], cli.collector)).toBe(0);
+    expect(cli.out().split('\n').filter((line) => line.startsWith('x  FORGED'))).toEqual([]);
+  });
+
+  it('workspace info does not count files of a quarantine folder that links outside', async () => {
+    await symlink(victim, path.join(root, 'quarantine'));
+    const info = io();
+    await runCli(['workspace', 'info', '--workspace', root], info.collector);
+    expect(info.out()).toMatch(/Quarantined: 0/);
   });
 });

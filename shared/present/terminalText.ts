@@ -3,10 +3,10 @@
 // the cursor back over a line) or forge a line of output, and bidirectional overrides can make text read
 // differently from what it is. They are printed as visible \uXXXX escapes instead.
 
-// C0 controls but tab and line feed, DEL, C1 controls, line/paragraph separators, bidi embeddings,
-// overrides and isolates.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_IN_A_FIELD = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls but tab and line feed, DEL, C1 controls, zero-width and direction marks, line/paragraph
+// separators, bidi embeddings, overrides and isolates, the byte-order mark.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_IN_A_FIELD = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
