@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { backupInfoSchema, type BackupInfo } from '../../shared/model/backupInfo.ts';
@@ -7,7 +7,7 @@ import { stableStringify } from '../../shared/model/stableJson.ts';
 import { WORKSPACE_META_FILE } from '../../shared/model/workspaceMeta.ts';
 import { LINK_ID_PATTERN } from '../../shared/model/vocabulary.ts';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
-import { assertConfined, entryKind, printable } from './confinement.ts';
+import { assertConfined, entryKind, printable, readWorkspaceFileSync } from './confinement.ts';
 
 export const BACKUPS_DIR = 'backups';
 /** Automatic snapshots kept; snapshots made on demand are kept until the user removes them. */
@@ -16,6 +16,8 @@ export const AUTOMATIC_BACKUPS_KEPT = 20;
 
 const MANIFEST = 'backup.json';
 const BACKUP_ID = /^[0-9TZ-]+-[0-9a-f]{6}$/;
+// Clocks of two machines sharing a workspace differ a little; a snapshot a day ahead is planted.
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 const isLinkFileName = (name: string) => name.endsWith('.json') && LINK_ID_PATTERN.test(name.slice(0, -5));
 
 /** Something under `backups/` that is not a snapshot the app made (for `workspace verify`). */
@@ -23,6 +25,14 @@ export interface BackupProblem {
   file: string;
   reason: string;
 }
+
+const manifestJson = (file: string): unknown => {
+  try {
+    return JSON.parse(readWorkspaceFileSync(file, 1024 * 1024));
+  } catch {
+    return null;
+  }
+};
 
 /** The regular link files of a folder; symbolic links and anything else are left out, never followed. */
 async function linkFilesIn(dir: string): Promise<string[]> {
@@ -57,7 +67,7 @@ export class Backups {
       await fsyncDirectory(path.join(temp, 'links'));
       await rename(temp, path.join(this.dir, id));
       await fsyncDirectory(this.dir);
-      if (automatic) await this.rotate();
+      if (automatic) await this.rotate(id);
       return info;
     } catch (error) {
       await rm(temp, { recursive: true, force: true }).catch(() => undefined);
@@ -89,19 +99,23 @@ export class Backups {
         continue;
       }
       const manifest = path.join(file, MANIFEST);
-      const parsed = entryKind(manifest) === 'file' ? backupInfoSchema.safeParse(await readFile(manifest, 'utf8').then(JSON.parse, () => null)) : null;
+      const parsed = entryKind(manifest) === 'file' ? backupInfoSchema.safeParse(manifestJson(manifest)) : null;
       // The folder's name is the id: a manifest naming another id (e.g. "../../somewhere") is refused.
       if (!parsed?.success) problems.push({ file: manifest, reason: 'is missing or not a valid snapshot description' });
       else if (parsed.data.id !== entry.name) problems.push({ file: manifest, reason: `backup names itself ${printable(parsed.data.id)}, not its folder's id; not used` });
+      else if (!entry.name.startsWith(parsed.data.createdAt.replace(/[:.]/g, '-'))) problems.push({ file: manifest, reason: 'says it was made at another time than its id says; not used' });
+      else if (Date.parse(parsed.data.createdAt) > this.now().getTime() + FUTURE_TOLERANCE_MS) problems.push({ file: manifest, reason: `was made in the future (${parsed.data.createdAt}); not used, and never counted by rotation` });
       else infos.push(parsed.data);
     }
     infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
     return { infos, problems };
   }
 
-  private async rotate(): Promise<void> {
-    const automatic = (await this.list()).filter((b) => b.automatic);
-    for (const old of automatic.slice(AUTOMATIC_BACKUPS_KEPT)) {
+  /** Drops the oldest automatic snapshots beyond the kept number; never `justTaken`. */
+  private async rotate(justTaken: string): Promise<void> {
+    // Newest first; the one just taken counts as one of the kept, whatever the others claim.
+    const others = (await this.list()).filter((b) => b.automatic && b.id !== justTaken);
+    for (const old of others.slice(AUTOMATIC_BACKUPS_KEPT - 1)) {
       // Only ever a snapshot folder directly under backups/, named by its own (checked) id.
       if (!BACKUP_ID.test(old.id)) continue;
       await rm(path.join(this.dir, old.id), { recursive: true, force: true });
@@ -117,7 +131,7 @@ export class Backups {
     assertConfined(this.root, path.join(source, 'x'));
     const names = await linkFilesIn(source);
     const files: Array<{ name: string; text: string }> = [];
-    for (const name of names) files.push({ name, text: await readFile(path.join(source, name), 'utf8') });
+    for (const name of names) files.push({ name, text: readWorkspaceFileSync(path.join(source, name)) });
     return { info, files };
   }
 }

@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { LINK_ID_PATTERN } from '../../shared/model/vocabulary.ts';
@@ -90,4 +90,31 @@ function lstatQuiet(file: string) {
 export function printable(text: string, max = 120): string {
   const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${escaped.length > max ? `${escaped.slice(0, max)}…` : escaped}"`;
+}
+
+/** The largest document the app writes (a link with long notes and pasted evidence is well under it). */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads a file from a workspace: never through a symbolic link, never blocking on a FIFO, and only a
+ * regular file of at most `maxBytes` (checked on the open file, before reading). Throws an error whose
+ * message says which of these it is not.
+ */
+export function readWorkspaceFileSync(file: string, maxBytes = MAX_DOCUMENT_BYTES): string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw Object.assign(new Error('is a symbolic link; the app never follows links out of a workspace'), { code });
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new Error('is not a regular file');
+    if (info.size > maxBytes) throw new Error(`is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any file the app writes; it was not read`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,17 +1,27 @@
 import { readdirSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { HISTORY_KEPT, HISTORY_SCHEMA_VERSION, historyEntrySchema, type HistoryEntry } from '../../shared/model/historyEntry.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { TEMP_SUFFIX, writeFileAtomic } from './atomicWrite.ts';
 import type { FileChange } from './transaction.ts';
-import { assertConfined, entryKind } from './confinement.ts';
+import { assertConfined, entryKind, readWorkspaceFileSync } from './confinement.ts';
+
+const readJsonQuiet = (file: string): unknown => {
+  try {
+    return JSON.parse(readWorkspaceFileSync(file));
+  } catch {
+    return null;
+  }
+};
 import { LINK_ID_PATTERN } from '../../shared/model/vocabulary.ts';
 
 export const HISTORY_DIR = 'history';
 // <revision>.json, or <revision>.m.json for a milestone (kept however long the history grows).
-const ENTRY_FILE = /^(\d{6,})(\.m)?\.json$/;
+// Nine digits at most: a revision is a small safe integer, whatever a planted file name says.
+const ENTRY_FILE = /^(\d{6,9})(\.m)?\.json$/;
+const revisionOf = (name: string) => Number(ENTRY_FILE.exec(name)?.[1] ?? 0);
 
 /** Why a save happened, when it was not an ordinary edit. */
 export interface SaveContext {
@@ -47,7 +57,7 @@ export class LinkHistory {
     } catch {
       return 0;
     }
-    return names.reduce((max, name) => Math.max(max, Number(ENTRY_FILE.exec(name)?.[1] ?? 0)), 0);
+    return names.reduce((max, name) => Math.max(max, revisionOf(name)), 0);
   }
 
   /** The history entry recording `document`, as a file change for a save or a transaction. */
@@ -79,10 +89,14 @@ export class LinkHistory {
     if (entryKind(this.dirOf(id)) !== 'folder') return;
     const all = await readdir(this.dirOf(id)).catch(() => [] as string[]);
     // Temp files of writes cut short by a crash (the only writer holds the workspace lock).
-    for (const name of all.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX))) await rm(path.join(this.dirOf(id), name), { force: true });
+    for (const name of all.filter((n) => n.startsWith('.') && n.endsWith(TEMP_SUFFIX))) {
+      // Only files: a folder with a temp file's name was not left by the app.
+      if (entryKind(path.join(this.dirOf(id), name)) === 'file') await rm(path.join(this.dirOf(id), name), { force: true });
+    }
     const names = all.filter((n) => ENTRY_FILE.test(n) && !n.includes('.m.'));
     if (names.length <= HISTORY_KEPT) return;
-    names.sort();
+    // By number: 1000000.json is newer than 999999.json.
+    names.sort((x, y) => revisionOf(x) - revisionOf(y));
     for (const name of names.slice(0, names.length - HISTORY_KEPT)) await rm(path.join(this.dirOf(id), name), { force: true });
   }
 
@@ -91,7 +105,7 @@ export class LinkHistory {
     const names = await this.entryNames(id);
     const entries: HistoryEntry[] = [];
     for (const name of names) {
-      const parsed = historyEntrySchema.safeParse(await readFile(path.join(this.dirOf(id), name), 'utf8').then(JSON.parse, () => null));
+      const parsed = historyEntrySchema.safeParse(readJsonQuiet(path.join(this.dirOf(id), name)));
       // An entry naming another link (planted, or copied by hand) is not this link's past.
       if (parsed.success && parsed.data.link.id === id) entries.push(parsed.data);
     }
@@ -125,7 +139,7 @@ export class LinkHistory {
         const file = path.join(this.dirOf(id), name);
         let json: unknown;
         try {
-          json = JSON.parse(await readFile(file, 'utf8'));
+          json = JSON.parse(readWorkspaceFileSync(file));
         } catch (error) {
           problems.push({ file, reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
           continue;

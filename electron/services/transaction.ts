@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDirectory, writeFileAtomic } from './atomicWrite.ts';
-import { assertConfined, confinedPath, entryKind, pathProblem, relativeOf } from './confinement.ts';
+import { assertConfined, ConfinementError, confinedPath, entryKind, pathProblem, relativeOf } from './confinement.ts';
 
 /** One change of a multi-file operation: write `content` to `file`, or delete `file`. */
 export type FileChange = { file: string; content: string } | { file: string; delete: true };
@@ -17,6 +17,17 @@ interface Journal {
   committed: boolean;
   puts: Array<{ file: string; staged: string }>;
   deletes: string[];
+}
+
+// The largest operation the app makes: every link of a 10,000-link workspace with two history entries
+// each, with room to spare. A journal listing more was not written by the app (and is not walked).
+const MAX_CHANGES = 100_000;
+const MAX_JOURNAL_BYTES = 64 * 1024 * 1024;
+
+/** Why a journal's target cannot be one of the app's files (it must be a file, or not there yet). */
+function notAFile(file: string): string | null {
+  const kind = entryKind(file);
+  return kind === 'file' || kind === 'missing' ? null : `${file} is not a file`;
 }
 
 /** A committed operation read back from its journal, every path checked to be the app's own. */
@@ -61,13 +72,20 @@ export async function applyAtomically(root: string, changes: FileChange[]): Prom
     await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
+  // The batch is checked as recovery would check it, before it is committed: a change recovery would
+  // refuse (a history folder with an odd name, a folder where a file should be) fails now, undone.
+  const batch = checkJournal(root, id, { ...journal, committed: true });
+  if ('reason' in batch) {
+    await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    throw new ConfinementError(journalFile, `The change was not saved: its ${batch.reason}`);
+  }
   try {
     await writeFileAtomic(journalFile, JSON.stringify({ ...journal, committed: true }));
   } catch (error) {
     if (!existsSync(journalFile)) await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
-  await finish(root, id, checkJournal(root, id, { ...journal, committed: true }) as PendingBatch);
+  await finish(root, id, batch);
 }
 
 async function finish(root: string, name: string, batch: PendingBatch): Promise<void> {
@@ -100,7 +118,7 @@ async function finish(root: string, name: string, batch: PendingBatch): Promise<
 function checkJournal(root: string, name: string, raw: unknown): PendingBatch | { reason: string } {
   const journal = raw as Partial<Journal> | null;
   if (!journal || typeof journal !== 'object' || !Array.isArray(journal.puts) || !Array.isArray(journal.deletes)) return { reason: 'is not a journal of this app' };
-  if (journal.puts.length + journal.deletes.length > 1_000_000) return { reason: 'lists more changes than the app ever makes at once' };
+  if (journal.puts.length + journal.deletes.length > MAX_CHANGES) return { reason: 'lists more changes than the app ever makes at once' };
   if (entryKind(path.join(root, name)) !== 'folder' && entryKind(path.join(root, name)) !== 'missing') return { reason: `its staging folder ${name} is not a real folder` };
   const stagedShape = new RegExp(`^${name.replace(/[.]/g, '\\.')}/\\d{1,7}\\.staged$`);
   const puts: PendingBatch['puts'] = [];
@@ -109,7 +127,7 @@ function checkJournal(root: string, name: string, raw: unknown): PendingBatch | 
     if ('reason' in target) return { reason: `puts[${i}].file ${target.reason}` };
     const staged = confinedPath(root, (put as { staged?: unknown }).staged, stagedShape);
     if ('reason' in staged) return { reason: `puts[${i}].staged ${staged.reason.replace('not a file the app writes', `not in the journal's own staging folder ${name}/`)}` };
-    const problem = pathProblem(root, target.file) ?? pathProblem(root, staged.file);
+    const problem = pathProblem(root, target.file) ?? pathProblem(root, staged.file) ?? notAFile(target.file) ?? notAFile(staged.file);
     if (problem) return { reason: `puts[${i}]: ${problem}` };
     puts.push({ file: target.file, staged: staged.file });
   }
@@ -117,7 +135,7 @@ function checkJournal(root: string, name: string, raw: unknown): PendingBatch | 
   for (const [i, relative] of journal.deletes.entries()) {
     const target = confinedPath(root, relative);
     if ('reason' in target) return { reason: `deletes[${i}] ${target.reason}` };
-    const problem = pathProblem(root, target.file);
+    const problem = pathProblem(root, target.file) ?? notAFile(target.file);
     if (problem) return { reason: `deletes[${i}]: ${problem}` };
     deletes.push(target.file);
   }
@@ -152,6 +170,10 @@ export function inspectTransactions(root: string): { pending: PendingBatch[]; un
       refused.push({ file: journalFile, reason: 'is a symbolic link or not a regular file' });
       continue;
     }
+    if (statSync(journalFile).size > MAX_JOURNAL_BYTES) {
+      refused.push({ file: journalFile, reason: 'is larger than any journal the app writes; it is not replayed' });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(journalFile, 'utf8'));
@@ -181,9 +203,14 @@ export async function recoverTransactions(root: string, quarantineDir: string = 
   for (const batch of pending) await finish(root, batch.name, batch);
   for (const name of uncommitted) {
     const staging = path.join(root, name);
-    if (entryKind(staging) === 'symlink') await rm(staging, { force: true });
-    else await rm(staging, { recursive: true, force: true });
-    await rm(path.join(root, `${name}.journal.json`), { force: true });
+    try {
+      if (entryKind(staging) === 'symlink') await rm(staging, { force: true });
+      else await rm(staging, { recursive: true, force: true });
+      await rm(path.join(root, `${name}.journal.json`), { force: true });
+    } catch (error) {
+      // Not something the app left (nested too deep to remove, say): moved aside, never in the way.
+      refused.push({ file: staging, reason: `is a staging folder that could not be removed (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    }
   }
   if (refused.length) {
     assertConfined(root, path.join(quarantineDir, 'x'));

@@ -51,7 +51,12 @@ export function parseJsonText(input: string): ParseResult<unknown> {
     return { ok: false, problems: [{ path: lineAndColumn(text, deep), message: `nested more than ${MAX_JSON_NESTING} levels deep (arrays and objects within each other); the limit is ${MAX_JSON_NESTING}` }] };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    // A "__proto__" key is an own property after JSON.parse, but copying or sorting objects drops or
+    // misreads it (a bundle's digest would not cover it): no file the app reads has a use for one.
+    const proto = /"__proto__"\s*:/.exec(text);
+    if (proto) return { ok: false, problems: [{ path: lineAndColumn(text, proto.index), message: 'a key named "__proto__" is not allowed' }] };
+    return { ok: true, value };
   } catch (error) {
     const errors: ParseError[] = [];
     jsoncParse(text, errors, { allowTrailingComma: false, disallowComments: true });

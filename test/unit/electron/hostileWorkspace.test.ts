@@ -364,3 +364,74 @@ describe('a planted lock file (red-team review)', () => {
     expect(info.out()).toMatch(/Quarantined: 0/);
   });
 });
+
+describe('planted files that break saves or hide themselves (red-team review)', () => {
+  it('twenty future-dated backups never make rotation delete the snapshot just taken', async () => {
+    for (let n = 1; n <= 20; n++) {
+      const folder = path.join(root, 'backups', `2099-01-01T00-00-00-000Z-${n.toString(16).padStart(6, '0')}`);
+      await mkdir(path.join(folder, 'links'), { recursive: true });
+      await writeFile(path.join(folder, 'backup.json'), JSON.stringify({ id: path.basename(folder), createdAt: '2099-01-01T00:00:00.000Z', reason: 'x', automatic: true, linkCount: 0 }));
+    }
+    const store = new WorkspaceStore(root);
+    const { safety } = await store.restoreBackup((await store.backups.create('good', false)).id);
+    expect(existsSync(path.join(root, 'backups', safety.id))).toBe(true);
+    expect((await verifyWorkspace(store)).problems.map((p: { reason: string }) => p.reason).join(' ')).toMatch(/in the future/);
+  });
+
+  it('an impossible revision in the history never makes a save unreadable or undone', async () => {
+    await writeFile(path.join(root, 'history', 'a', '999999999999999999999.json'), '{}');
+    const store = new WorkspaceStore(root);
+    const saved = await store.save(makeLink({ id: 'a', name: 'A saved' }));
+    expect(Number.isSafeInteger(saved.revision)).toBe(true);
+    await store.saveMany([makeLink({ id: 'a', name: 'A bulk' }), makeLink({ id: 'b', name: 'B bulk' })]);
+    const reopened = await new WorkspaceStore(root).open([]);
+    expect(reopened.documents.map((d) => d.link.name)).toEqual(['A bulk', 'B bulk']);
+    expect(reopened.unreadable).toEqual([]);
+  });
+
+  it('history pruning keeps the newest entries when revisions pass a million', async () => {
+    const store = new WorkspaceStore(root);
+    const current = JSON.parse(await readFile(path.join(root, 'links', 'a.json'), 'utf8'));
+    for (let r = 999_900; r <= 999_999; r++) await writeFile(path.join(root, 'history', 'a', `${r}.json`), JSON.stringify({ schemaVersion: 1, revision: r, savedAt: current.updatedAt, link: current.link }));
+    const saved = await store.save(makeLink({ id: 'a', name: 'A past a million' }));
+    expect(saved.revision).toBe(1_000_000);
+    expect((await readdir(path.join(root, 'history', 'a'))).includes('1000000.json')).toBe(true);
+  });
+
+  it('folders named like temp files, or a journal target that is a folder, never stop a writable open', async () => {
+    await mkdir(path.join(root, 'links', '.x.tmp'), { recursive: true });
+    await writeFile(path.join(root, 'links', '.x.tmp', 'keep'), 'k');
+    await mkdir(path.join(root, 'links', 'zz.json', 'sub'), { recursive: true });
+    await plantJournal('.txn-1700000000004-0d1b2c3d', { committed: true, puts: [{ file: 'links/zz.json', staged: '.txn-1700000000004-0d1b2c3d/0.staged' }], deletes: [] }, { '0.staged': 'x' });
+    const opened = await new WorkspaceStore(root).open([]);
+    expect(opened.documents.map((d) => d.link.id)).toEqual(['a', 'b']);
+    expect(opened.refused.map((r) => r.reason).join(' ')).toMatch(/not a file/);
+    const cli = io();
+    expect(await runCli(['workspace', 'backup', '--workspace', root], cli.collector)).toBe(0);
+  });
+
+  it('a huge sparse link file is refused by its size, not read', async () => {
+    const { truncate } = await import('node:fs/promises');
+    await writeFile(path.join(root, 'links', 'huge.json'), '');
+    await truncate(path.join(root, 'links', 'huge.json'), 500 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const { unreadable } = await new WorkspaceStore(root).list();
+    expect(unreadable.map((u) => u.reason).join(' ')).toMatch(/larger than/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('a journal listing far more changes than the app ever makes is refused without being walked', async () => {
+    await plantJournal('.txn-1700000000005-0e1b2c3d', { committed: true, puts: [], deletes: Array.from({ length: 200_000 }, () => 'links/zz.json') });
+    const started = Date.now();
+    const report = await verifyWorkspace(new WorkspaceStore(root));
+    expect(report.problems.map((p: { reason: string }) => p.reason).join(' ')).toMatch(/more changes than the app ever makes/);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('a __proto__ key in a bundle is refused, not dropped from under the digest', async () => {
+    const { text } = await exportBundle(new WorkspaceStore(root), ['a'], 'test');
+    const tampered = text.replace(/"link":\s*\{/, '"link": {"__proto__": {"polluted": true},');
+    expect(tampered).not.toBe(text);
+    expect(() => openBundle(tampered, 'proto.bundle')).toThrow(/__proto__/);
+  });
+});
