@@ -13,14 +13,25 @@ export interface OAuth2Blocker {
 }
 
 export interface OAuth2Readiness {
-  status: OAuth2Status;
-  blockers: OAuth2Blocker[];
+  readonly status: OAuth2Status;
+  readonly blockers: readonly OAuth2Blocker[];
+  /** The blockers' messages as one sentence ('' when eligible). */
+  readonly text: string;
+  /** Some blocker is a product that never gets OAuth 2.0 product links (FishEye/Crucible, Generic). */
+  readonly productUnsupported: boolean;
 }
 
 const PRODUCT_NAMES: Record<LinkEnd['product'], string> = {
   jira: 'Jira', jsm: 'Jira Service Management', confluence: 'Confluence', bitbucket: 'Bitbucket',
   bamboo: 'Bamboo', crowd: 'Crowd', fecru: 'FishEye / Crucible', generic: 'A generic application',
 };
+
+const IN_SENTENCE_NAMES: Record<LinkEnd['product'], string> = { ...PRODUCT_NAMES, generic: 'the remote application' };
+
+/** A product's name for the middle of a sentence ("Treat the remote application as …", not "Treat A generic application"). */
+export function productNameInSentence(product: LinkEnd['product']): string {
+  return IN_SENTENCE_NAMES[product];
+}
 
 const SHORT_NAMES: Record<LinkEnd['product'], string> = { ...PRODUCT_NAMES, jsm: 'JSM', fecru: 'FishEye/Crucible', generic: 'Generic app' };
 
@@ -59,13 +70,57 @@ function endBlockers(endName: 'local' | 'remote', end: LinkEnd): OAuth2Blocker[]
   return blockers;
 }
 
+// Readiness depends on each end's product, version and scheme only: an estate has few distinct ends, so
+// each end's blockers and each pair's readiness are worked out once (and shared, frozen).
+// Keyed by end name, product, version string and scheme, without building a key string per link.
+type EndCache = Map<string, Map<string, Array<readonly OAuth2Blocker[] | undefined>>>;
+const endCaches: Record<'local' | 'remote', EndCache> = { local: new Map(), remote: new Map() };
+const pairCache = new Map<readonly OAuth2Blocker[], Map<readonly OAuth2Blocker[], OAuth2Readiness>>();
+const MAX_CACHED = 20_000;
+let cachedEnds = 0;
+
+function cachedEndBlockers(endName: 'local' | 'remote', end: LinkEnd): readonly OAuth2Blocker[] {
+  const https = isHttps(end);
+  const slot = https === null ? 0 : https ? 1 : 2;
+  if (cachedEnds >= MAX_CACHED) {
+    endCaches.local.clear(); endCaches.remote.clear(); pairCache.clear(); cachedEnds = 0;
+  }
+  const cache = endCaches[endName];
+  let byVersion = cache.get(end.product);
+  if (!byVersion) cache.set(end.product, (byVersion = new Map()));
+  const version = end.version ?? '';
+  let slots = byVersion.get(version);
+  if (!slots) byVersion.set(version, (slots = [undefined, undefined, undefined]));
+  let blockers = slots[slot];
+  if (!blockers) {
+    cachedEnds++;
+    blockers = Object.freeze(endBlockers(endName, end).map((b) => Object.freeze(b)));
+    slots[slot] = blockers;
+  }
+  return blockers;
+}
+
+function readiness(local: readonly OAuth2Blocker[], remote: readonly OAuth2Blocker[]): OAuth2Readiness {
+  const blockers = [...local, ...remote];
+  const onlyUnconfirmed = blockers.every((blocker) => blocker.code === 'version-unconfirmed');
+  return Object.freeze({
+    status: blockers.length === 0 ? 'eligible' : onlyUnconfirmed ? 'unconfirmed' : 'not-eligible',
+    blockers: Object.freeze(blockers),
+    text: blockers.map((b) => b.message).join(' '),
+    productUnsupported: blockers.some((b) => b.code === 'product-unsupported'),
+  });
+}
+
 /**
  * Whether the link can become an "Atlassian product via OAuth 2.0" link (domain §11.1, R20/R21).
  * Unconfirmed only when the sole blockers are versions between the seed's and Atlassian's numbers.
  */
 export function oauth2Readiness(link: Link): OAuth2Readiness {
-  const blockers = [...endBlockers('local', link.local), ...endBlockers('remote', link.remote)];
-  if (blockers.length === 0) return { status: 'eligible', blockers };
-  const onlyUnconfirmed = blockers.every((blocker) => blocker.code === 'version-unconfirmed');
-  return { status: onlyUnconfirmed ? 'unconfirmed' : 'not-eligible', blockers };
+  const local = cachedEndBlockers('local', link.local);
+  const remote = cachedEndBlockers('remote', link.remote);
+  let byRemote = pairCache.get(local);
+  if (!byRemote) pairCache.set(local, (byRemote = new Map()));
+  let result = byRemote.get(remote);
+  if (!result) byRemote.set(remote, (result = readiness(local, remote)));
+  return result;
 }

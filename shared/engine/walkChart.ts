@@ -63,3 +63,33 @@ export function walkChart(chart: Flowchart, resolve: (input: NodeInput) => boole
   }
   throw new Error(`Flowchart ${chart.id} is malformed near ${path.at(-1) ?? 'START'}`);
 }
+
+const walks = new WeakMap<Flowchart, Map<number, ChartWalk>>();
+const decisionsOf = new WeakMap<Flowchart, NodeInput[]>();
+
+/**
+ * `walkChart`, remembered per combination of answers: a chart has a few decisions, each yes, no or
+ * unanswered, so an estate of thousands of links takes a handful of distinct walks. The walk returned is
+ * shared and frozen.
+ */
+export function walkChartCached(chart: Flowchart, resolve: (input: NodeInput) => boolean | null): ChartWalk {
+  let inputs = decisionsOf.get(chart);
+  if (!inputs) {
+    inputs = chart.nodes.flatMap((node) => (node.kind === 'decision' ? [node.input] : []));
+    decisionsOf.set(chart, inputs);
+  }
+  let key = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const value = resolve(inputs[i]!);
+    key = key * 3 + (value === null ? 0 : value ? 1 : 2);
+  }
+  let cache = walks.get(chart);
+  if (!cache) walks.set(chart, (cache = new Map()));
+  let walk = cache.get(key);
+  if (!walk) {
+    const result = walkChart(chart, resolve);
+    walk = Object.freeze({ ...result, path: Object.freeze(result.path) as string[], steps: Object.freeze(result.steps.map((s) => Object.freeze(s))) as ChartStep[] });
+    cache.set(key, walk);
+  }
+  return walk;
+}
