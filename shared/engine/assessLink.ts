@@ -164,15 +164,18 @@ export function assessLink(link: Link): Verdict {
   // A one-way or external target is reached by removing legacy auth, not by the OAuth update paths.
   const migratesToOAuth = recommended !== 'NONE' && recommended !== 'EXTERNAL';
   const updatePath = link.system || !migratesToOAuth ? null : chooseUpdatePath(link, facts);
-  const context: RuleContext = { link, facts, walk, recommendation: recommended, updatePath, oauth2 };
+  const context: RuleContext = {
+    link, errorType: link.status?.errorType, system: link.system === true, answers: link.answers, observations: link.observations,
+    features: link.features, facts, walk, recommendation: recommended, updatePath, oauth2,
+  };
 
   const findings: Finding[] = [];
   const order: number[] = [];
   const state: Evaluation = { primaryRank: STATUS_CHECK_ORDER.length, primary: null, blockedBy: null };
   evaluate(RULES_BY_INPUT.always, context, findings, order, state);
-  if (link.status?.errorType !== undefined) evaluate(RULES_BY_INPUT.status, context, findings, order, state);
-  if (link.observations !== undefined) evaluate(RULES_BY_INPUT.observations, context, findings, order, state);
-  if (link.features !== undefined && link.features.length > 0) evaluate(RULES_BY_INPUT.features, context, findings, order, state);
+  if (context.errorType !== undefined) evaluate(RULES_BY_INPUT.status, context, findings, order, state);
+  if (context.observations !== undefined) evaluate(RULES_BY_INPUT.observations, context, findings, order, state);
+  if (context.features !== undefined && context.features.length > 0) evaluate(RULES_BY_INPUT.features, context, findings, order, state);
   const { primary, blockedBy } = state;
   if (primary) primary.primary = true;
   // Most severe first; a missing answer that stops the verdict before every info finding (issue 15 point 13);

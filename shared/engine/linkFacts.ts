@@ -31,11 +31,22 @@ const DIRECTION_TABLE: DirectionFacts[] = Array.from({ length: 1 << AUTH_TOKENS.
   if (has('oauth3lo')) oauth = has('oauth2loi') ? 'OAUTH_IMP' : has('oauth2lo') ? 'OAUTH' : 'OAUTH_3LO_ONLY';
   return Object.freeze({ trustedApps: has('trustedApps'), basic: has('basic'), oauth, oauth2: has('oauth2') });
 });
-const END_TABLE = new Map<number, EndFacts>();
+const END_TABLE: Array<EndFacts | undefined> = new Array(1 << (2 * AUTH_TOKENS.length));
+
+function bitOf(token: AuthToken): number {
+  switch (token) {
+    case 'trustedApps': return TOKEN_BIT.trustedApps;
+    case 'basic': return TOKEN_BIT.basic;
+    case 'oauth3lo': return TOKEN_BIT.oauth3lo;
+    case 'oauth2lo': return TOKEN_BIT.oauth2lo;
+    case 'oauth2loi': return TOKEN_BIT.oauth2loi;
+    case 'oauth2': return TOKEN_BIT.oauth2;
+  }
+}
 
 function maskOf(tokens: readonly AuthToken[]): number {
   let mask = 0;
-  for (let i = 0; i < tokens.length; i++) mask |= TOKEN_BIT[tokens[i]!];
+  for (let i = 0; i < tokens.length; i++) mask |= bitOf(tokens[i]!);
   return mask;
 }
 
@@ -47,15 +58,56 @@ export function directionFacts(tokens: readonly AuthToken[]): DirectionFacts {
 export function endFacts(directions: Directions): EndFacts {
   const outMask = maskOf(directions.outgoing);
   const inMask = maskOf(directions.incoming);
-  const key = (outMask << 8) | inMask;
-  let facts = END_TABLE.get(key);
+  return endFactsOf(outMask, inMask);
+}
+
+function endFactsOf(outMask: number, inMask: number): EndFacts {
+  const key = (outMask << AUTH_TOKENS.length) | inMask;
+  let facts = END_TABLE[key];
   if (!facts) {
     const outgoing = DIRECTION_TABLE[outMask]!;
     const incoming = DIRECTION_TABLE[inMask]!;
     const legacy = outgoing.trustedApps || outgoing.basic || incoming.trustedApps || incoming.basic;
     const oauth = outgoing.oauth !== 'DISABLED' || incoming.oauth !== 'DISABLED' || outgoing.oauth2 || incoming.oauth2;
     facts = Object.freeze({ outgoing, incoming, legacy, oauth });
-    END_TABLE.set(key, facts);
+    END_TABLE[key] = facts;
+  }
+  return facts;
+}
+
+/** What the configuration of both ends says, the same for every link configured alike: worked out once. */
+interface ConfigFacts {
+  local: EndFacts;
+  remote: EndFacts | null;
+  directions: DirectionFacts[];
+  usesTrustedApps: boolean;
+  usesBasic: boolean;
+  usesOAuth1: boolean;
+  usesImpersonation: boolean;
+  usesOAuth2: boolean;
+}
+const CONFIG_TABLE = new Map<number, ConfigFacts>();
+const DIRECTION_MASK = (1 << AUTH_TOKENS.length) - 1;
+const END_KEYS = 1 << (2 * AUTH_TOKENS.length);
+
+function configFacts(config: Link['config']): ConfigFacts {
+  const localKey = (maskOf(config.local.outgoing) << AUTH_TOKENS.length) | maskOf(config.local.incoming);
+  const remoteKey = config.remote ? ((maskOf(config.remote.outgoing) << AUTH_TOKENS.length) | maskOf(config.remote.incoming)) + 1 : 0;
+  const key = localKey * (END_KEYS + 1) + remoteKey;
+  let facts = CONFIG_TABLE.get(key);
+  if (!facts) {
+    const local = endFactsOf(localKey >> AUTH_TOKENS.length, localKey & DIRECTION_MASK);
+    const remote = remoteKey === 0 ? null : endFactsOf((remoteKey - 1) >> AUTH_TOKENS.length, (remoteKey - 1) & DIRECTION_MASK);
+    const directions = Object.freeze(remote ? [local.outgoing, local.incoming, remote.outgoing, remote.incoming] : [local.outgoing, local.incoming]) as DirectionFacts[];
+    facts = Object.freeze({
+      local, remote, directions,
+      usesTrustedApps: directions.some((d) => d.trustedApps),
+      usesBasic: directions.some((d) => d.basic),
+      usesOAuth1: directions.some((d) => d.oauth !== 'DISABLED'),
+      usesImpersonation: directions.some((d) => d.oauth === 'OAUTH_IMP'),
+      usesOAuth2: directions.some((d) => d.oauth2),
+    });
+    CONFIG_TABLE.set(key, facts);
   }
   return facts;
 }
@@ -115,26 +167,17 @@ export interface LinkFacts {
 }
 
 export function linkFacts(link: Link): LinkFacts {
-  const local = endFacts(link.config.local);
-  const remote = link.config.remote ? endFacts(link.config.remote) : null;
-  const directions = remote ? [local.outgoing, local.incoming, remote.outgoing, remote.incoming] : [local.outgoing, local.incoming];
-  let usesTrustedApps = false, usesBasic = false, usesOAuth1 = false, usesImpersonation = false, usesOAuth2 = false;
-  for (let i = 0; i < directions.length; i++) {
-    const d = directions[i]!;
-    if (d.trustedApps) usesTrustedApps = true;
-    if (d.basic) usesBasic = true;
-    if (d.oauth !== 'DISABLED') usesOAuth1 = true;
-    if (d.oauth === 'OAUTH_IMP') usesImpersonation = true;
-    if (d.oauth2) usesOAuth2 = true;
-  }
+  const config = configFacts(link.config);
+  const { local, remote } = config;
   const errorType = link.status?.errorType;
   const legacyStatusPath = errorType === undefined ? null : LEGACY_STATUS_PATHS[errorType] ?? null;
-  const bothEndsAtlassianWithApplinks = hasApplinks(link.local) && hasApplinks(link.remote);
   return {
-    local, remote, directions, usesTrustedApps, usesBasic, usesOAuth1, usesImpersonation, usesOAuth2,
+    local, remote, directions: config.directions,
+    usesTrustedApps: config.usesTrustedApps, usesBasic: config.usesBasic, usesOAuth1: config.usesOAuth1,
+    usesImpersonation: config.usesImpersonation, usesOAuth2: config.usesOAuth2,
     legacyStatusPath,
-    legacy: usesTrustedApps || usesBasic || legacyStatusPath !== null,
-    bothEndsAtlassianWithApplinks,
+    legacy: config.usesTrustedApps || config.usesBasic || legacyStatusPath !== null,
+    bothEndsAtlassianWithApplinks: hasApplinks(link.local) && hasApplinks(link.remote),
     // Seen from either end: the Atlassian end's outgoing OAuth 2.0 towards the Generic one.
     externalOAuth2Client: (link.remote.product === 'generic' && local.outgoing.oauth2) || (link.local.product === 'generic' && remote?.outgoing.oauth2 === true),
     localApplinks52: legacyStatusPath !== null ? true : hasApplinks52(link.local),

@@ -15,6 +15,13 @@ import type { ChartWalk } from './walkChart.ts';
 /** What a predicate sees: the link and everything the engine worked out before the rules. */
 export interface RuleContext {
   link: Link;
+  // The link's parts, read once: links come in many shapes (optional fields), so reading them from one
+  // context object keeps the predicates' property loads monomorphic.
+  errorType: string | undefined;
+  system: boolean;
+  answers: Link['answers'];
+  observations: NonNullable<Link['observations']> | undefined;
+  features: NonNullable<Link['features']> | undefined;
   facts: LinkFacts;
   walk: ChartWalk;
   recommendation: Recommendation;
@@ -44,11 +51,8 @@ const variant = (name: string | undefined, detail?: RuleHit['detail'], code?: st
   return shared;
 };
 const answeredNo = (walk: ChartWalk, node: string) => walk.steps.some((s) => s.node === node && s.answer === 'no');
-const errorIs = (link: Link, type: string) => link.status?.errorType === type;
-const errorIn = (link: Link, types: ReadonlySet<string>) => {
-  const type = link.status?.errorType;
-  return type !== undefined && types.has(type);
-};
+const errorIs = (context: RuleContext, type: string) => context.errorType === type;
+const errorIn = (context: RuleContext, types: ReadonlySet<string>) => context.errorType !== undefined && types.has(context.errorType);
 const NON_ATLASSIAN_STATUS = new Set(['GENERIC_LINK', 'NON_ATLASSIAN']);
 const NETWORK_STATUS = new Set(['UNKNOWN_HOST', 'CONNECTION_REFUSED', 'SSL_UNTRUSTED', 'SSL_HOSTNAME_UNMATCHED', 'SSL_UNMATCHED']);
 const TOKEN_STATUS = new Set(['LOCAL_AUTH_TOKEN_REQUIRED', 'REMOTE_AUTH_TOKEN_REQUIRED', 'INSUFFICIENT_REMOTE_PERMISSION']);
@@ -59,8 +63,8 @@ const UNEXPECTED_STATUS = new Set(['UNEXPECTED_RESPONSE', 'UNEXPECTED_RESPONSE_S
  * system link is left alone, a remote without Application Links never gets impersonation or an OAuth
  * update, and a one-way recommendation removes authentication instead of repairing it.
  */
-function adviceVariant({ link, facts, recommendation }: RuleContext, withSystem: boolean): string | undefined {
-  if (withSystem && link.system) return 'system';
+function adviceVariant({ system, facts, recommendation }: RuleContext, withSystem: boolean): string | undefined {
+  if (withSystem && system) return 'system';
   if (!facts.bothEndsAtlassianWithApplinks || recommendation === 'EXTERNAL') return 'external';
   if (recommendation === 'NONE') return 'oneWay';
   return undefined;
@@ -155,16 +159,16 @@ function riskyAuthText(facts: LinkFacts): string {
 
 export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
   R01: ({ walk, recommendation }) => (recommendation === 'NONE' && answeredNo(walk, 'Q_ADMIN') ? HIT : null),
-  R02: ({ link, walk, facts, recommendation }) => {
-    if (link.answers.mutualTrust === false && (facts.usesOAuth1 || facts.usesTrustedApps)) return variant('configured', () => riskyAuthText(facts));
+  R02: ({ answers, walk, facts, recommendation }) => {
+    if (answers.mutualTrust === false && (facts.usesOAuth1 || facts.usesTrustedApps)) return variant('configured', () => riskyAuthText(facts));
     return recommendation === 'NONE' && answeredNo(walk, 'Q_TRUST') ? HIT : null;
   },
-  R03: ({ recommendation, link }) => (recommendation === 'OAUTH_IMPERSONATION' && !link.system ? HIT : null),
-  R04: ({ recommendation, link }) => (recommendation === 'OAUTH' && !link.system ? HIT : null),
-  R05: ({ recommendation, link, facts }) => {
-    if (recommendation !== 'EXTERNAL' || link.system) return null;
+  R03: ({ recommendation, system }) => (recommendation === 'OAUTH_IMPERSONATION' && !system ? HIT : null),
+  R04: ({ recommendation, system }) => (recommendation === 'OAUTH' && !system ? HIT : null),
+  R05: ({ recommendation, system, observations, facts }) => {
+    if (recommendation !== 'EXTERNAL' || system) return null;
     if (facts.externalOAuth2Client) return hit('This end is the OAuth 2.0 client of an external service (an outgoing OAuth 2.0 link): keep it.');
-    const user = link.observations?.twoLoExecutingUser;
+    const user = observations?.twoLoExecutingUser;
     const twoLo = facts.local.incoming.oauth === 'OAUTH' || facts.local.incoming.oauth === 'OAUTH_IMP';
     return twoLo && user ? hit(`Today 2LO runs every incoming request as "${user}", whoever the real user is.`) : HIT;
   },
@@ -178,13 +182,13 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     return variant(adviceVariant(context, true), () => trustedAppsDetail(context), legacyCode(context));
   },
   R07: (context) => (context.facts.usesBasic ? variant(adviceVariant(context, true), () => legacyDetail(context, 'basic'), legacyCode(context)) : null),
-  R08: ({ link, facts }) =>
-    link.observations?.autoMigratedFromTrustedApps && facts.usesImpersonation && link.answers.sharedUserBase === false ? HIT : null,
+  R08: ({ observations, answers, facts }) =>
+    observations?.autoMigratedFromTrustedApps && facts.usesImpersonation && answers.sharedUserBase === false ? HIT : null,
   R09: (context) => {
-    const { facts, link } = context;
+    const { facts } = context;
     // Atlassian's status check stops at GENERIC_LINK / NON_ATLASSIAN (and an incompatible remote) before
     // the 3LO-only check: never tell an external consumer to enable 2LO (issue 15 point 2).
-    if (!facts.bothEndsAtlassianWithApplinks || errorIn(link, NON_ATLASSIAN_STATUS)) return null;
+    if (!facts.bothEndsAtlassianWithApplinks || errorIn(context, NON_ATLASSIAN_STATUS)) return null;
     return facts.directions.some((d) => d.oauth === 'OAUTH_3LO_ONLY') ? variant(oneWay(context)) : null;
   },
   R10: (context) => {
@@ -196,12 +200,12 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
         return 'Differences: ' + mismatches.map((m) => `local ${m.localSide} (${m.local.oauth}${m.local.oauth2 ? ' + OAuth 2.0' : ''}) ≠ remote ${m.remoteSide} (${m.remote.oauth}${m.remote.oauth2 ? ' + OAuth 2.0' : ''})`).join('; ') + '.';
       });
     }
-    return errorIs(link, 'AUTH_LEVEL_MISMATCH') ? variant(oneWay(context), 'Reported by the link status (AUTH_LEVEL_MISMATCH).') : null;
+    return errorIs(context, 'AUTH_LEVEL_MISMATCH') ? variant(oneWay(context), 'Reported by the link status (AUTH_LEVEL_MISMATCH).') : null;
   },
-  R11: ({ link, facts }) => (facts.usesImpersonation && link.answers.sharedUserBase === false ? HIT : null),
+  R11: ({ answers, facts }) => (facts.usesImpersonation && answers.sharedUserBase === false ? HIT : null),
   R12: ({ facts }) => (facts.usesImpersonation && !facts.bothEndsAtlassianWithApplinks ? HIT : null),
-  R13: ({ link, facts, recommendation }) => {
-    if (!link.features?.includes('devPanel')) return null;
+  R13: ({ features, facts, recommendation }) => {
+    if (!features?.includes('devPanel')) return null;
     const ends = facts.remote ? [facts.local, facts.remote] : [facts.local];
     const twoWay = ends.every((e) => [e.outgoing, e.incoming].every((d) => d.oauth === 'OAUTH' || d.oauth === 'OAUTH_IMP'));
     if (!twoWay) return hit('Today the link does not have 3LO and 2LO in both directions.');
@@ -210,11 +214,11 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     return null;
   },
   R14: (context) => {
-    const { link, facts } = context;
-    return facts.usesBasic && (link.features?.includes('gadgets') || link.features?.includes('jiraIssuesMacro')) ? variant(oneWay(context)) : null;
+    const { features, facts } = context;
+    return facts.usesBasic && (features?.includes('gadgets') || features?.includes('jiraIssuesMacro')) ? variant(oneWay(context)) : null;
   },
   R15: (context) => {
-    if (!context.link.observations?.usersRepeatedlyPrompted) return null;
+    if (!context.observations?.usersRepeatedlyPrompted) return null;
     const v = adviceVariant(context, false);
     return variant(v);
   },
@@ -227,20 +231,21 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     const configuring = facts.usesTrustedApps || facts.usesOAuth1 || facts.usesOAuth2 || (recommendation !== 'NONE' && recommendation !== 'UNDETERMINED');
     return configuring ? hit(plain) : null;
   },
-  R17: ({ link, facts }) => {
-    const patterns = link.observations?.taIpPatterns;
+  R17: ({ link, observations, facts }) => {
+    const patterns = observations?.taIpPatterns;
     if (!facts.usesTrustedApps || patterns === undefined || !openIpPatterns(patterns)) return null;
     return hasApplinks(link.remote) ? null : hit(`IP patterns: "${patterns || '(blank)'}".`);
   },
-  R18: ({ link, facts }) => (facts.usesTrustedApps && link.observations?.clusteredOrProxied ? HIT : null),
-  R19: ({ link, facts }) => (facts.usesTrustedApps && link.observations?.certificateTooOld ? HIT : null),
-  R20: ({ oauth2, facts, link }) =>
-    oauth2.status === 'eligible' && !link.system && !facts.directions.every((d) => d.oauth2 && d.oauth === 'DISABLED') ? HIT : null,
+  R18: ({ observations, facts }) => (facts.usesTrustedApps && observations?.clusteredOrProxied ? HIT : null),
+  R19: ({ observations, facts }) => (facts.usesTrustedApps && observations?.certificateTooOld ? HIT : null),
+  R20: ({ oauth2, facts, system }) =>
+    oauth2.status === 'eligible' && !system && !facts.directions.every((d) => d.oauth2 && d.oauth === 'DISABLED') ? HIT : null,
   // Not for products that never get OAuth 2.0 product links (FishEye/Crucible, Generic): nothing to plan (issue 15 point 13).
-  R21: ({ oauth2, facts, link }) =>
-    facts.bothEndsAtlassianWithApplinks && !link.system && oauth2.status !== 'eligible' && !oauth2.productUnsupported
+  R21: ({ oauth2, facts, system }) =>
+    facts.bothEndsAtlassianWithApplinks && !system && oauth2.status !== 'eligible' && !oauth2.productUnsupported
       ? variant(oauth2.status === 'unconfirmed' ? 'unconfirmed' : undefined, oauth2.text) : null,
-  R22: ({ link }) => {
+  R22: (context) => {
+    const { link } = context;
     const remote = link.remote.applinksVersion;
     if (remote && compareVersions(remote, APPLINKS_MINIMUM_COMPATIBLE) < 0) return hit(`Remote Applinks ${remote} is older than ${APPLINKS_MINIMUM_COMPATIBLE}.`);
     const a = link.local.applinksVersion;
@@ -249,31 +254,29 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
       const modern = (v: string) => compareVersions(v, '5.0') >= 0;
       if ((old(a) && modern(remote)) || (old(remote) && modern(a))) return hit(`Applinks ${a} and ${remote} cannot link to each other.`);
     }
-    return errorIs(link, 'REMOTE_VERSION_INCOMPATIBLE') ? hit('Reported by the link status.') : null;
+    return errorIs(context, 'REMOTE_VERSION_INCOMPATIBLE') ? hit('Reported by the link status.') : null;
   },
-  R23: ({ link }) => (link.system || errorIs(link, 'SYSTEM_LINK') ? HIT : null),
-  R24: ({ link }) =>
-    errorIn(link, NETWORK_STATUS) ? variant(link.status!.errorType) : null,
-  R25: ({ link }) => (errorIs(link, 'OAUTH_SIGNATURE_INVALID') ? HIT : null),
-  R26: ({ link }) => (errorIs(link, 'OAUTH_TIMESTAMP_REFUSED') ? HIT : null),
-  R27: ({ link }) => (errorIs(link, 'NO_REMOTE_APPLINK') ? HIT : null),
-  R28: ({ link }) =>
-    errorIn(link, TOKEN_STATUS) ? hit(`Status: ${link.status?.errorType}.`) : null,
+  R23: (context) => (context.system || errorIs(context, 'SYSTEM_LINK') ? HIT : null),
+  R24: (context) => (errorIn(context, NETWORK_STATUS) ? variant(context.errorType) : null),
+  R25: (context) => (errorIs(context, 'OAUTH_SIGNATURE_INVALID') ? HIT : null),
+  R26: (context) => (errorIs(context, 'OAUTH_TIMESTAMP_REFUSED') ? HIT : null),
+  R27: (context) => (errorIs(context, 'NO_REMOTE_APPLINK') ? HIT : null),
+  R28: (context) => (errorIn(context, TOKEN_STATUS) ? hit(`Status: ${context.errorType}.`) : null),
   R29: ({ link }) => {
     const local = cveAffected(link.local.applinksVersion);
     const remote = cveAffected(link.remote.applinksVersion);
     if (!local && !remote) return null;
     return hit(() => [local ? `local Applinks ${link.local.applinksVersion}` : '', remote ? `remote Applinks ${link.remote.applinksVersion}` : ''].filter(Boolean).join(', ') + ' is affected.');
   },
-  R30: ({ link }) => {
-    const scopes = link.observations?.oauth2IncomingScopes;
+  R30: ({ observations }) => {
+    const scopes = observations?.oauth2IncomingScopes;
     if (!scopes || scopes.length === 0) return null;
     const broad = scopes.filter((s) => BROAD_SCOPES.has(s.toUpperCase()));
     return broad.length > 0 ? hit(`Scopes: ${broad.join(', ')}.`) : null;
   },
-  R31: ({ link }) => (errorIs(link, 'OAUTH_PROBLEM') ? HIT : null),
-  R32: ({ link }) => (errorIn(link, UNEXPECTED_STATUS) ? hit(undefined, link.status!.errorType) : null),
-  R33: (context) => (errorIs(context.link, 'DISABLED') ? variant(oneWay(context)) : null),
-  R34: (context) => (errorIs(context.link, 'NO_OUTGOING_AUTH') ? variant(oneWay(context)) : null),
-  R35: ({ link }) => (errorIs(link, 'UNKNOWN') ? HIT : null),
+  R31: (context) => (errorIs(context, 'OAUTH_PROBLEM') ? HIT : null),
+  R32: (context) => (errorIn(context, UNEXPECTED_STATUS) ? hit(undefined, context.errorType) : null),
+  R33: (context) => (errorIs(context, 'DISABLED') ? variant(oneWay(context)) : null),
+  R34: (context) => (errorIs(context, 'NO_OUTGOING_AUTH') ? variant(oneWay(context)) : null),
+  R35: (context) => (errorIs(context, 'UNKNOWN') ? HIT : null),
 };
