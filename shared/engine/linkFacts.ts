@@ -136,7 +136,9 @@ export function hasApplinks52(end: LinkEnd): boolean | null {
 /** `true` when the URL is https, `false` when http, `null` when not known. */
 export function isHttps(end: LinkEnd): boolean | null {
   if (!end.baseUrl) return null;
-  return /^https:\/\//i.test(end.baseUrl);
+  // The schema only admits http:// or https:// (either case): the fifth character tells them apart.
+  const fifth = end.baseUrl.charCodeAt(4);
+  return fifth === 115 || fifth === 83;
 }
 
 /** Status codes of the legacy update flow and the path each one names (domain §6.2, §7). */
