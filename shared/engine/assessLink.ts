@@ -56,6 +56,21 @@ function resolver(link: Link, facts: LinkFacts, oauth2: OAuth2Readiness) {
   };
 }
 
+const trit = (value: boolean | null) => (value === null ? 0 : value ? 1 : 2);
+// Every input a chart decision can read, as one number: the key of the remembered walks. Written out
+// field by field (reading them by a variable name is several times slower); the check below keeps it
+// in step with the answers the model has.
+function inputKey(answers: Link['answers'], facts: LinkFacts, oauth2: OAuth2Readiness): number {
+  return trit(answers.adminOnRemote) + 3 * trit(answers.mutualTrust) + 9 * trit(answers.sharedUserBase) + 27 * trit(answers.sysadminOnRemote)
+    + 81 * trit(facts.bothEndsAtlassianWithApplinks) + 243 * trit(oauth2.status === 'eligible') + 729 * trit(facts.externalOAuth2Client);
+}
+const KEYED_INPUTS = ['adminOnRemote', 'mutualTrust', 'sharedUserBase', 'sysadminOnRemote', 'bothEndsAtlassianWithApplinks', 'oauth2ProductLinkPossible', 'externalOAuth2Client'];
+for (const chart of [CURRENT_CHART, DOCUMENTED_CHART]) {
+  for (const node of chart.nodes) {
+    if (node.kind === 'decision' && !KEYED_INPUTS.includes(node.input.key)) throw new Error(`inputKey does not cover ${node.input.key} (${chart.id} ${node.id})`);
+  }
+}
+
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Record<Severity, number>;
 
 /** The words of a rule (or of one of its variants), put together once per rule, not per link. */
@@ -157,8 +172,9 @@ export function assessLink(link: Link): Verdict {
   const facts = linkFacts(link);
   const oauth2 = oauth2Readiness(link);
   const resolve = resolver(link, facts, oauth2);
-  const walk = walkChartCached(CURRENT_CHART, resolve);
-  const documented = walkChartCached(DOCUMENTED_CHART, resolve);
+  const key = inputKey(link.answers, facts, oauth2);
+  const walk = walkChartCached(CURRENT_CHART, key, resolve);
+  const documented = walkChartCached(DOCUMENTED_CHART, key, resolve);
   const outcomeNode = walk.outcome === null ? undefined : (CURRENT_BY_ID.get(walk.outcome) as OutcomeNode | undefined);
   const recommended: Recommendation = outcomeNode?.recommendation ?? 'UNDETERMINED';
   // A one-way or external target is reached by removing legacy auth, not by the OAuth update paths.

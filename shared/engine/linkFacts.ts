@@ -1,6 +1,5 @@
 import type { AuthToken, Directions, Link, LinkEnd } from '../model/link.ts';
-import { compareVersions } from './version.ts';
-import { APPLINKS_52_UNDOCUMENTED_FROM, APPLINKS_LEGACY_UNSUPPORTED_FROM, FIRST_WITH_APPLINKS, FIRST_WITH_APPLINKS_52 } from '../guidance/versionThresholds.ts';
+import { endInfo, type EndInfo } from './endInfo.ts';
 import { AUTH_TOKENS } from '../model/vocabulary.ts';
 
 /** OAuth 1.0a level of one direction, per `OAuthConfig` (domain §3.3): 3LO off means disabled. */
@@ -114,9 +113,7 @@ function configFacts(config: Link['config']): ConfigFacts {
 
 /** An Atlassian application with Application Links (not Generic, not legacy mode; domain §10). */
 export function hasApplinks(end: LinkEnd): boolean {
-  if (end.product === 'generic' || end.legacyMode === true) return false;
-  const first = FIRST_WITH_APPLINKS[end.product];
-  return !(first && end.version && compareVersions(end.version, first) < 0);
+  return endInfo(end).hasApplinks;
 }
 
 /**
@@ -124,13 +121,7 @@ export function hasApplinks(end: LinkEnd): boolean {
  * from its Applinks version, else from the product version that first ships 5.2. `null` when not known.
  */
 export function hasApplinks52(end: LinkEnd): boolean | null {
-  if (end.applinksVersion) return compareVersions(end.applinksVersion, APPLINKS_LEGACY_UNSUPPORTED_FROM) >= 0;
-  if (!end.version) return null;
-  const first = FIRST_WITH_APPLINKS_52[end.product];
-  if (first) return compareVersions(end.version, first) >= 0;
-  const undocumented = APPLINKS_52_UNDOCUMENTED_FROM[end.product];
-  if (undocumented && compareVersions(end.version, undocumented) < 0) return false;
-  return null;
+  return endInfo(end).applinks52;
 }
 
 /** `true` when the URL is https, `false` when http, `null` when not known. */
@@ -166,6 +157,8 @@ export interface LinkFacts {
   externalOAuth2Client: boolean;
   /** The local end runs Applinks 5.2+ (true), older (false), or unknown (null). A legacy status implies 5.2+. */
   localApplinks52: boolean | null;
+  localInfo: EndInfo;
+  remoteInfo: EndInfo;
 }
 
 export function linkFacts(link: Link): LinkFacts {
@@ -173,15 +166,18 @@ export function linkFacts(link: Link): LinkFacts {
   const { local, remote } = config;
   const errorType = link.status?.errorType;
   const legacyStatusPath = errorType === undefined ? null : LEGACY_STATUS_PATHS[errorType] ?? null;
+  const localInfo = endInfo(link.local);
+  const remoteInfo = endInfo(link.remote);
   return {
     local, remote, directions: config.directions,
     usesTrustedApps: config.usesTrustedApps, usesBasic: config.usesBasic, usesOAuth1: config.usesOAuth1,
     usesImpersonation: config.usesImpersonation, usesOAuth2: config.usesOAuth2,
     legacyStatusPath,
     legacy: config.usesTrustedApps || config.usesBasic || legacyStatusPath !== null,
-    bothEndsAtlassianWithApplinks: hasApplinks(link.local) && hasApplinks(link.remote),
+    bothEndsAtlassianWithApplinks: localInfo.hasApplinks && remoteInfo.hasApplinks,
     // Seen from either end: the Atlassian end's outgoing OAuth 2.0 towards the Generic one.
     externalOAuth2Client: (link.remote.product === 'generic' && local.outgoing.oauth2) || (link.local.product === 'generic' && remote?.outgoing.oauth2 === true),
-    localApplinks52: legacyStatusPath !== null ? true : hasApplinks52(link.local),
+    localApplinks52: legacyStatusPath !== null ? true : localInfo.applinks52,
+    localInfo, remoteInfo,
   };
 }

@@ -3,13 +3,13 @@ import type { Recommendation } from '../guidance/flowcharts.ts';
 import type { UpdatePath } from '../guidance/updatePaths.ts';
 import { UPDATE_PATHS } from '../guidance/updatePaths.ts';
 import {
-  APPLINKS_52_UNDOCUMENTED_FROM, APPLINKS_MINIMUM_COMPATIBLE, CROWD_WITHOUT_TRUSTED_APPS_FROM, CVE_2019_15011_RANGES, FIRST_WITH_APPLINKS_52,
+  APPLINKS_52_UNDOCUMENTED_FROM, APPLINKS_MINIMUM_COMPATIBLE, CROWD_WITHOUT_TRUSTED_APPS_FROM, FIRST_WITH_APPLINKS_52,
   JIRA_TRUSTED_APPS_MAY_BE_GONE_FROM,
 } from '../guidance/versionThresholds.ts';
-import { hasApplinks, isHttps, type DirectionFacts, type LinkFacts } from './linkFacts.ts';
+import { isHttps, type DirectionFacts, type LinkFacts } from './linkFacts.ts';
 import { productName, type OAuth2Readiness } from './oauth2Readiness.ts';
 import { reconcileEnds } from './reconcileEnds.ts';
-import { compareVersions, versionKey } from './version.ts';
+import { compareVersions } from './version.ts';
 import type { ChartWalk } from './walkChart.ts';
 
 /** What a predicate sees: the link and everything the engine worked out before the rules. */
@@ -132,12 +132,6 @@ function trustedAppsDetail(context: RuleContext): string {
 }
 
 /** The mirror rule compares the OAuth {enabled, 2LO, 2LOi} triple and OAuth 2.0 (domain §4 rule 2). */
-const CVE_RANGE_KEYS = CVE_2019_15011_RANGES.map(([from, to]) => [from === null ? -Infinity : versionKey(from), versionKey(to)] as const);
-const cveAffected = (version: string | undefined) => {
-  if (version === undefined) return false;
-  const key = versionKey(version);
-  return CVE_RANGE_KEYS.some(([from, to]) => key >= from && key < to);
-};
 const BROAD_SCOPES = new Set(['ADMIN', 'SYSTEM_ADMIN', 'READ_ALL']);
 
 const differs = (a: DirectionFacts, b: DirectionFacts) => a.oauth !== b.oauth || a.oauth2 !== b.oauth2;
@@ -231,10 +225,10 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     const configuring = facts.usesTrustedApps || facts.usesOAuth1 || facts.usesOAuth2 || (recommendation !== 'NONE' && recommendation !== 'UNDETERMINED');
     return configuring ? hit(plain) : null;
   },
-  R17: ({ link, observations, facts }) => {
+  R17: ({ observations, facts }) => {
     const patterns = observations?.taIpPatterns;
-    if (!facts.usesTrustedApps || patterns === undefined || !openIpPatterns(patterns)) return null;
-    return hasApplinks(link.remote) ? null : hit(`IP patterns: "${patterns || '(blank)'}".`);
+    if (!facts.usesTrustedApps || patterns === undefined || facts.remoteInfo.hasApplinks || !openIpPatterns(patterns)) return null;
+    return facts.remoteInfo.hasApplinks ? null : hit(`IP patterns: "${patterns || '(blank)'}".`);
   },
   R18: ({ observations, facts }) => (facts.usesTrustedApps && observations?.clusteredOrProxied ? HIT : null),
   R19: ({ observations, facts }) => (facts.usesTrustedApps && observations?.certificateTooOld ? HIT : null),
@@ -262,9 +256,9 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
   R26: (context) => (errorIs(context, 'OAUTH_TIMESTAMP_REFUSED') ? HIT : null),
   R27: (context) => (errorIs(context, 'NO_REMOTE_APPLINK') ? HIT : null),
   R28: (context) => (errorIn(context, TOKEN_STATUS) ? hit(`Status: ${context.errorType}.`) : null),
-  R29: ({ link }) => {
-    const local = cveAffected(link.local.applinksVersion);
-    const remote = cveAffected(link.remote.applinksVersion);
+  R29: ({ link, facts }) => {
+    const local = facts.localInfo.cve2019_15011;
+    const remote = facts.remoteInfo.cve2019_15011;
     if (!local && !remote) return null;
     return hit(() => [local ? `local Applinks ${link.local.applinksVersion}` : '', remote ? `remote Applinks ${link.remote.applinksVersion}` : ''].filter(Boolean).join(', ') + ' is affected.');
   },

@@ -65,24 +65,14 @@ export function walkChart(chart: Flowchart, resolve: (input: NodeInput) => boole
 }
 
 const walks = new WeakMap<Flowchart, Map<number, ChartWalk>>();
-const decisionsOf = new WeakMap<Flowchart, NodeInput[]>();
 
 /**
- * `walkChart`, remembered per combination of answers: a chart has a few decisions, each yes, no or
- * unanswered, so an estate of thousands of links takes a handful of distinct walks. The walk returned is
+ * `walkChart`, remembered under `key`: the caller guarantees that equal keys resolve every decision of the
+ * chart alike (see `assessLink`, which numbers the answers and derived facts). A chart has a few
+ * decisions, so an estate of thousands of links takes a handful of distinct walks; the walk returned is
  * shared and frozen.
  */
-export function walkChartCached(chart: Flowchart, resolve: (input: NodeInput) => boolean | null): ChartWalk {
-  let inputs = decisionsOf.get(chart);
-  if (!inputs) {
-    inputs = chart.nodes.flatMap((node) => (node.kind === 'decision' ? [node.input] : []));
-    decisionsOf.set(chart, inputs);
-  }
-  let key = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const value = resolve(inputs[i]!);
-    key = key * 3 + (value === null ? 0 : value ? 1 : 2);
-  }
+export function walkChartCached(chart: Flowchart, key: number, resolve: (input: NodeInput) => boolean | null): ChartWalk {
   let cache = walks.get(chart);
   if (!cache) walks.set(chart, (cache = new Map()));
   let walk = cache.get(key);
