@@ -170,7 +170,7 @@ function missingAnswer(node: DecisionNode): Finding {
 /** Assesses one well-formed link against the guidance data. Pure and total: never throws for valid input. */
 export function assessLink(link: Link): Verdict {
   const facts = linkFacts(link);
-  const oauth2 = oauth2Readiness(link);
+  const oauth2 = oauth2Readiness(link, facts.localInfo, facts.remoteInfo);
   const resolve = resolver(link, facts, oauth2);
   const key = inputKey(link.answers, facts, oauth2);
   const walk = walkChartCached(CURRENT_CHART, key, resolve);

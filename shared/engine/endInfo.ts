@@ -12,6 +12,8 @@ export interface EndInfo {
   readonly applinks52: boolean | null;
   /** Its Applinks version is in a CVE-2019-15011 range (R29). */
   readonly cve2019_15011: boolean;
+  /** Slots for what depends on more than the versions (e.g. OAuth 2.0 blockers per end name and scheme), filled by their owners. */
+  readonly memo: unknown[];
 }
 
 const CVE_RANGE_KEYS = CVE_2019_15011_RANGES.map(([from, to]) => [from === null ? -Infinity : versionKey(from), versionKey(to)] as const);
@@ -29,7 +31,7 @@ function compute(end: LinkEnd): EndInfo {
   }
   const key = end.applinksVersion === undefined ? null : versionKey(end.applinksVersion);
   const cve2019_15011 = key !== null && CVE_RANGE_KEYS.some(([from, to]) => key >= from && key < to);
-  return Object.freeze({ hasApplinks, applinks52, cve2019_15011 });
+  return Object.freeze({ hasApplinks, applinks52, cve2019_15011, memo: [] });
 }
 
 // product → version → Applinks version → [not legacy mode, legacy mode]. An estate has few distinct ends.

@@ -2,6 +2,7 @@ import type { Link, LinkEnd } from '../model/link.ts';
 import { OAUTH2_PRODUCT_LINK_THRESHOLDS } from '../guidance/versionThresholds.ts';
 import { compareVersions } from './version.ts';
 import { isHttps } from './linkFacts.ts';
+import { endInfo, type EndInfo } from './endInfo.ts';
 
 export type OAuth2Status = 'eligible' | 'not-eligible' | 'unconfirmed';
 
@@ -72,30 +73,19 @@ function endBlockers(endName: 'local' | 'remote', end: LinkEnd): OAuth2Blocker[]
 
 // Readiness depends on each end's product, version and scheme only: an estate has few distinct ends, so
 // each end's blockers and each pair's readiness are worked out once (and shared, frozen).
-// Keyed by end name, product, version string and scheme, without building a key string per link.
-type EndCache = Map<string, Map<string, Array<readonly OAuth2Blocker[] | undefined>>>;
-const endCaches: Record<'local' | 'remote', EndCache> = { local: new Map(), remote: new Map() };
+// An end's blockers depend on its product, version and scheme (and name, for the messages): they are kept
+// on the end's shared `EndInfo`, one slot per end name and scheme; each pair's readiness once per pair.
 const pairCache = new Map<readonly OAuth2Blocker[], Map<readonly OAuth2Blocker[], OAuth2Readiness>>();
-const MAX_CACHED = 20_000;
-let cachedEnds = 0;
+let pairs = 0;
+const MAX_PAIRS = 20_000;
 
-function cachedEndBlockers(endName: 'local' | 'remote', end: LinkEnd): readonly OAuth2Blocker[] {
+function cachedEndBlockers(endName: 'local' | 'remote', end: LinkEnd, info: EndInfo): readonly OAuth2Blocker[] {
   const https = isHttps(end);
-  const slot = https === null ? 0 : https ? 1 : 2;
-  if (cachedEnds >= MAX_CACHED) {
-    endCaches.local.clear(); endCaches.remote.clear(); pairCache.clear(); cachedEnds = 0;
-  }
-  const cache = endCaches[endName];
-  let byVersion = cache.get(end.product);
-  if (!byVersion) cache.set(end.product, (byVersion = new Map()));
-  const version = end.version ?? '';
-  let slots = byVersion.get(version);
-  if (!slots) byVersion.set(version, (slots = [undefined, undefined, undefined]));
-  let blockers = slots[slot];
+  const slot = (endName === 'local' ? 0 : 3) + (https === null ? 0 : https ? 1 : 2);
+  let blockers = info.memo[slot] as readonly OAuth2Blocker[] | undefined;
   if (!blockers) {
-    cachedEnds++;
     blockers = Object.freeze(endBlockers(endName, end).map((b) => Object.freeze(b)));
-    slots[slot] = blockers;
+    info.memo[slot] = blockers;
   }
   return blockers;
 }
@@ -115,12 +105,18 @@ function readiness(local: readonly OAuth2Blocker[], remote: readonly OAuth2Block
  * Whether the link can become an "Atlassian product via OAuth 2.0" link (domain §11.1, R20/R21).
  * Unconfirmed only when the sole blockers are versions between the seed's and Atlassian's numbers.
  */
-export function oauth2Readiness(link: Link): OAuth2Readiness {
-  const local = cachedEndBlockers('local', link.local);
-  const remote = cachedEndBlockers('remote', link.remote);
+export function oauth2Readiness(link: Link, localInfo: EndInfo = endInfo(link.local), remoteInfo: EndInfo = endInfo(link.remote)): OAuth2Readiness {
+  const local = cachedEndBlockers('local', link.local, localInfo);
+  const remote = cachedEndBlockers('remote', link.remote, remoteInfo);
   let byRemote = pairCache.get(local);
-  if (!byRemote) pairCache.set(local, (byRemote = new Map()));
+  if (!byRemote) {
+    if (pairs >= MAX_PAIRS) { pairCache.clear(); pairs = 0; }
+    pairCache.set(local, (byRemote = new Map()));
+  }
   let result = byRemote.get(remote);
-  if (!result) byRemote.set(remote, (result = readiness(local, remote)));
+  if (!result) {
+    byRemote.set(remote, (result = readiness(local, remote)));
+    pairs++;
+  }
   return result;
 }
