@@ -36,9 +36,3 @@ export function chooseUpdatePath(link: Link, facts: LinkFacts): UpdatePath['path
   if (local !== null) return local;
   return facts.remote ? pathForEnd(facts.remote, sysadmin, link.local.applinksVersion) : null;
 }
-
-/** Whether the administrator is known to be system administrator on the remote: answered, or implied by LEGACY_UPDATE. */
-export function sysadminOnRemote(link: Link): boolean | null {
-  if (link.answers.sysadminOnRemote !== null) return link.answers.sysadminOnRemote;
-  return link.status?.errorType === 'LEGACY_UPDATE' ? true : null;
-}

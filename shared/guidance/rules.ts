@@ -15,7 +15,10 @@ export interface RuleVariant {
 /** A rule of domain §12 (R01–R30) or of ours (R31–R35). The predicate that decides whether it fires lives in `engine/rulePredicates.ts`. */
 export interface Rule {
   id: string;
-  /** Atlassian's error type where one exists; otherwise a stable code of ours. */
+  /**
+   * Atlassian's error type where one exists; otherwise a stable code of ours. R06/R07 show the update
+   * path's (or the status's) Atlassian code; theirs is for a link without one (one-way, external, before Applinks 5.2).
+   */
   code: string;
   severity: Severity;
   title: string;
@@ -68,7 +71,7 @@ export const RULES: readonly Rule[] = [
     'Impersonation exists only between Atlassian applications, and Trusted Applications is unavailable in legacy mode. Prefer OAuth 2.0 where the product supports it.',
     'Create an OAuth 2.0 external-application incoming link (authorization code with PKCE, least-privilege scopes), or an OAuth 1.0a consumer with an RSA public key. No impersonation.',
     ['S5', 'S49', 'S53', 'S30']),
-  rule('R06', 'LEGACY_UPDATE', 'high', 'Trusted Applications is deprecated and must be migrated',
+  rule('R06', 'TRUSTED_APPS_DEPRECATED', 'high', 'Trusted Applications is deprecated and must be migrated',
     'Applinks 5.2 and later no longer support Trusted Applications; the link shows DEPRECATED.',
     'Migrate to OAuth (impersonation) for a shared user base or OAuth otherwise, following the update path shown.',
     ['S18', 'S24', 'CODE-StatusValidation'], {
@@ -86,7 +89,7 @@ export const RULES: readonly Rule[] = [
         },
       },
     }),
-  rule('R07', 'LEGACY_UPDATE', 'high', 'Basic HTTP is deprecated and stores a credential',
+  rule('R07', 'BASIC_DEPRECATED', 'high', 'Basic HTTP is deprecated and stores a credential',
     'Applinks 5.2 and later no longer support Basic HTTP. The link configuration stores a username and password, every request runs as that account, and gadgets and the Jira Issues macro break with Basic.',
     'Migrate to OAuth (3LO + 2LO). Treat any export of this link as secret-bearing and rotate the stored password after the migration.',
     ['S18', 'S16', 'S37', 'CODE-RemoteMigration'], {

@@ -169,6 +169,8 @@ describe('issue 15 scenarios T13–T27', () => {
     expect(steps).not.toContain('ta-step-open');
     expect(item(view(link, 'ta-to-oauth'), 'ta-step-old-screens')?.text).toMatch(/Allow 2-legged OAuth.*|upgrade first/);
     expect(finding(verdict, 'R06')?.message).toMatch(/shows DEPRECATED from Applinks 5.2 \(shipped from Confluence 5.10\)/);
+    // No Atlassian code is raised below 5.2: the finding carries ours, not a relabelled LEGACY_UPDATE.
+    expect(finding(verdict, 'R06')?.code).toBe('TRUSTED_APPS_DEPRECATED');
     // At or above the floor: path 1 as before.
     expect(assessLink(makeLink({ local: { product: 'confluence', version: '5.10.0', applinksVersion: undefined }, config: mirrored(TA) })).updatePath).toBe(1);
     // Bamboo (open question Q7): shown as a caveat in the verdict, not guessed.
