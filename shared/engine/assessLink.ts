@@ -126,9 +126,10 @@ class RuleFinding implements Finding {
   primary = false;
   #explanation: string;
   #detail: RuleHit['detail'];
+  #context: RuleContext;
   #message: string | undefined = undefined;
 
-  constructor(t: FindingTemplate, detail: RuleHit['detail'], code: string | undefined) {
+  constructor(t: FindingTemplate, detail: RuleHit['detail'], code: string | undefined, context: RuleContext) {
     this.rule = t.rule;
     this.code = code ?? t.code;
     this.severity = t.severity;
@@ -137,11 +138,12 @@ class RuleFinding implements Finding {
     this.sources = t.sources;
     this.#explanation = t.explanation;
     this.#detail = detail;
+    this.#context = context;
   }
 
   get message(): string {
     if (this.#message === undefined) {
-      const detail = typeof this.#detail === 'function' ? this.#detail() : this.#detail;
+      const detail = typeof this.#detail === 'function' ? this.#detail(this.#context) : this.#detail;
       this.#message = detail ? `${this.#explanation} ${detail}` : this.#explanation;
     }
     return this.#message;
@@ -251,7 +253,7 @@ function evaluate(rules: readonly CompiledRule[], context: RuleContext, findings
     const result = compiled.predicate(context);
     if (!result) continue;
     const t = (result.variant !== undefined && compiled.variants.get(result.variant)) || compiled.base;
-    const f: Finding = new RuleFinding(t, result.detail, result.code);
+    const f: Finding = new RuleFinding(t, result.detail, result.code, context);
     if (compiled.statusRank < state.primaryRank) {
       state.primaryRank = compiled.statusRank;
       state.primary = f;

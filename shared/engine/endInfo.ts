@@ -1,6 +1,6 @@
 import type { LinkEnd } from '../model/link.ts';
 import {
-  APPLINKS_52_UNDOCUMENTED_FROM, APPLINKS_LEGACY_UNSUPPORTED_FROM, CVE_2019_15011_RANGES, FIRST_WITH_APPLINKS, FIRST_WITH_APPLINKS_52,
+  APPLINKS_52_UNDOCUMENTED_FROM, APPLINKS_LEGACY_UNSUPPORTED_FROM, APPLINKS_MINIMUM_COMPATIBLE, CVE_2019_15011_RANGES, FIRST_WITH_APPLINKS, FIRST_WITH_APPLINKS_52,
 } from '../guidance/versionThresholds.ts';
 import { compareVersions, versionKey } from './version.ts';
 
@@ -12,6 +12,8 @@ export interface EndInfo {
   readonly applinks52: boolean | null;
   /** Its Applinks version is in a CVE-2019-15011 range (R29). */
   readonly cve2019_15011: boolean;
+  /** Where its Applinks version stands for compatibility (R22): below 4.0.13, below 4.2, 4.2 up to 5.0, 5.0 and later, or unknown. */
+  readonly applinksEra: 'incompatible' | 'before-4.2' | '4.2-5.0' | '5.0+' | null;
   /** Slots for what depends on more than the versions (e.g. OAuth 2.0 blockers per end name and scheme), filled by their owners. */
   readonly memo: unknown[];
 }
@@ -31,7 +33,13 @@ function compute(end: LinkEnd): EndInfo {
   }
   const key = end.applinksVersion === undefined ? null : versionKey(end.applinksVersion);
   const cve2019_15011 = key !== null && CVE_RANGE_KEYS.some(([from, to]) => key >= from && key < to);
-  return Object.freeze({ hasApplinks, applinks52, cve2019_15011, memo: [] });
+  let applinksEra: EndInfo['applinksEra'] = null;
+  if (end.applinksVersion) {
+    if (compareVersions(end.applinksVersion, APPLINKS_MINIMUM_COMPATIBLE) < 0) applinksEra = 'incompatible';
+    else if (compareVersions(end.applinksVersion, '4.2') < 0) applinksEra = 'before-4.2';
+    else applinksEra = compareVersions(end.applinksVersion, '5.0') < 0 ? '4.2-5.0' : '5.0+';
+  }
+  return Object.freeze({ hasApplinks, applinks52, cve2019_15011, applinksEra, memo: [] });
 }
 
 // product → version → Applinks version → [not legacy mode, legacy mode]. An estate has few distinct ends.

@@ -34,7 +34,7 @@ export interface RuleHit {
   /** One of the rule's variants (guidance/rules.ts), for a case its default words do not fit. */
   variant?: string;
   /** A function when the text takes work to build: it is called only if the message is read. */
-  detail?: string | (() => string);
+  detail?: string | ((context: RuleContext) => string);
   /** Overrides the rule's code, e.g. Atlassian's status code for R06/R07. */
   code?: string;
 }
@@ -43,11 +43,17 @@ type Predicate = (context: RuleContext) => RuleHit | null;
 
 const HIT: RuleHit = Object.freeze({});
 const hit = (detail?: RuleHit['detail'], code?: string): RuleHit => (detail === undefined && code === undefined ? HIT : { detail, code });
-const VARIANT_HITS = new Map<string | undefined, RuleHit>();
+// Hits are shared: a detail that takes work is a function of the context (called when the message is read),
+// so the same variant, detail function and code give the same hit object for every link.
+const SHARED_HITS = new Map<string | undefined, Map<RuleHit['detail'], Map<string | undefined, RuleHit>>>();
 const variant = (name: string | undefined, detail?: RuleHit['detail'], code?: string): RuleHit => {
-  if (detail !== undefined || code !== undefined) return { variant: name, detail, code };
-  let shared = VARIANT_HITS.get(name);
-  if (!shared) VARIANT_HITS.set(name, (shared = Object.freeze({ variant: name })));
+  if (typeof detail === 'string') return { variant: name, detail, code };
+  let byDetail = SHARED_HITS.get(name);
+  if (!byDetail) SHARED_HITS.set(name, (byDetail = new Map()));
+  let byCode = byDetail.get(detail);
+  if (!byCode) byDetail.set(detail, (byCode = new Map()));
+  let shared = byCode.get(code);
+  if (!shared) byCode.set(code, (shared = Object.freeze({ variant: name, detail, code })));
   return shared;
 };
 const answeredNo = (walk: ChartWalk, node: string) => walk.steps.some((s) => s.node === node && s.answer === 'no');
@@ -131,8 +137,28 @@ function trustedAppsDetail(context: RuleContext): string {
   return extra.length ? `${detail} ${extra.join(' ')}` : detail;
 }
 
+// Details built only when a message is read (static functions of the context: no closure per link).
+function riskyAuthTextOf({ facts }: RuleContext): string {
+  return riskyAuthText(facts);
+}
+const trustedAppsStatusDetail = (context: RuleContext) => legacyDetail(context, 'trustedApps');
+const basicDetail = (context: RuleContext) => legacyDetail(context, 'basic');
+function mismatchDetail({ link }: RuleContext): string {
+  const mismatches = reconcileEnds(link.config.local, link.config.remote!).filter((m) => m.aspects.some((a) => a === 'oauthLevel' || a === 'oauth2'));
+  return 'Differences: ' + mismatches.map((m) => `local ${m.localSide} (${m.local.oauth}${m.local.oauth2 ? ' + OAuth 2.0' : ''}) ≠ remote ${m.remoteSide} (${m.remote.oauth}${m.remote.oauth2 ? ' + OAuth 2.0' : ''})`).join('; ') + '.';
+}
+const plainHttpDetail = ({ link }: RuleContext) => `Plain HTTP: ${[link.local, link.remote].filter((end) => isHttps(end) === false).map((end) => end.baseUrl).join(', ')}.`;
+function cveDetail({ link, facts }: RuleContext): string {
+  const ends = [facts.localInfo.cve2019_15011 ? `local Applinks ${link.local.applinksVersion}` : '', facts.remoteInfo.cve2019_15011 ? `remote Applinks ${link.remote.applinksVersion}` : ''];
+  return `${ends.filter(Boolean).join(', ')} is affected.`;
+}
+const broadScopesDetail = ({ observations }: RuleContext) => `Scopes: ${(observations?.oauth2IncomingScopes ?? []).filter(isBroadScope).join(', ')}.`;
+const remoteTooOldDetail = ({ link }: RuleContext) => `Remote Applinks ${link.remote.applinksVersion} is older than ${APPLINKS_MINIMUM_COMPATIBLE}.`;
+const eraMismatchDetail = ({ link }: RuleContext) => `Applinks ${link.local.applinksVersion} and ${link.remote.applinksVersion} cannot link to each other.`;
+
 /** The mirror rule compares the OAuth {enabled, 2LO, 2LOi} triple and OAuth 2.0 (domain §4 rule 2). */
 const BROAD_SCOPES = new Set(['ADMIN', 'SYSTEM_ADMIN', 'READ_ALL']);
+const isBroadScope = (scope: string) => BROAD_SCOPES.has(scope) || BROAD_SCOPES.has(scope.toUpperCase());
 
 const differs = (a: DirectionFacts, b: DirectionFacts) => a.oauth !== b.oauth || a.oauth2 !== b.oauth2;
 
@@ -154,7 +180,7 @@ function riskyAuthText(facts: LinkFacts): string {
 export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
   R01: ({ walk, recommendation }) => (recommendation === 'NONE' && answeredNo(walk, 'Q_ADMIN') ? HIT : null),
   R02: ({ answers, walk, facts, recommendation }) => {
-    if (answers.mutualTrust === false && (facts.usesOAuth1 || facts.usesTrustedApps)) return variant('configured', () => riskyAuthText(facts));
+    if (answers.mutualTrust === false && (facts.usesOAuth1 || facts.usesTrustedApps)) return variant('configured', riskyAuthTextOf);
     return recommendation === 'NONE' && answeredNo(walk, 'Q_TRUST') ? HIT : null;
   },
   R03: ({ recommendation, system }) => (recommendation === 'OAUTH_IMPERSONATION' && !system ? HIT : null),
@@ -171,13 +197,13 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     if (!facts.usesTrustedApps) {
       if (facts.legacyStatusPath === null || facts.usesBasic) return null;
       const v = adviceVariant(context, true);
-      return variant(v ?? 'statusOnly', () => legacyDetail(context, 'trustedApps'), legacyCode(context));
+      return variant(v ?? 'statusOnly', trustedAppsStatusDetail, legacyCode(context));
     }
-    return variant(adviceVariant(context, true), () => trustedAppsDetail(context), legacyCode(context));
+    return variant(adviceVariant(context, true), trustedAppsDetail, legacyCode(context));
   },
-  R07: (context) => (context.facts.usesBasic ? variant(adviceVariant(context, true), () => legacyDetail(context, 'basic'), legacyCode(context)) : null),
+  R07: (context) => (context.facts.usesBasic ? variant(adviceVariant(context, true), basicDetail, legacyCode(context)) : null),
   R08: ({ observations, answers, facts }) =>
-    observations?.autoMigratedFromTrustedApps && facts.usesImpersonation && answers.sharedUserBase === false ? HIT : null,
+    facts.usesImpersonation && answers.sharedUserBase === false && observations?.autoMigratedFromTrustedApps ? HIT : null,
   R09: (context) => {
     const { facts } = context;
     // Atlassian's status check stops at GENERIC_LINK / NON_ATLASSIAN (and an incompatible remote) before
@@ -186,13 +212,10 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     return facts.directions.some((d) => d.oauth === 'OAUTH_3LO_ONLY') ? variant(oneWay(context)) : null;
   },
   R10: (context) => {
-    const { link, facts } = context;
+    const { facts } = context;
     const { local, remote } = facts;
     if (remote && (differs(local.incoming, remote.outgoing) || differs(local.outgoing, remote.incoming))) {
-      return variant(oneWay(context), () => {
-        const mismatches = reconcileEnds(link.config.local, link.config.remote!).filter((m) => m.aspects.some((a) => a === 'oauthLevel' || a === 'oauth2'));
-        return 'Differences: ' + mismatches.map((m) => `local ${m.localSide} (${m.local.oauth}${m.local.oauth2 ? ' + OAuth 2.0' : ''}) ≠ remote ${m.remoteSide} (${m.remote.oauth}${m.remote.oauth2 ? ' + OAuth 2.0' : ''})`).join('; ') + '.';
-      });
+      return variant(oneWay(context), mismatchDetail);
     }
     return errorIs(context, 'AUTH_LEVEL_MISMATCH') ? variant(oneWay(context), 'Reported by the link status (AUTH_LEVEL_MISMATCH).') : null;
   },
@@ -220,10 +243,9 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     const localHttps = isHttps(link.local);
     const remoteHttps = isHttps(link.remote);
     if (localHttps !== false && remoteHttps !== false) return null;
-    const plain = () => `Plain HTTP: ${[link.local, link.remote].filter((end) => isHttps(end) === false).map((end) => end.baseUrl).join(', ')}.`;
-    if (facts.usesBasic) return variant('basic', plain);
+    if (facts.usesBasic) return variant('basic', plainHttpDetail);
     const configuring = facts.usesTrustedApps || facts.usesOAuth1 || facts.usesOAuth2 || (recommendation !== 'NONE' && recommendation !== 'UNDETERMINED');
-    return configuring ? hit(plain) : null;
+    return configuring ? variant(undefined, plainHttpDetail) : null;
   },
   R17: ({ observations, facts }) => {
     const patterns = observations?.taIpPatterns;
@@ -239,14 +261,10 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
     facts.bothEndsAtlassianWithApplinks && !system && oauth2.status !== 'eligible' && !oauth2.productUnsupported
       ? variant(oauth2.status === 'unconfirmed' ? 'unconfirmed' : undefined, oauth2.text) : null,
   R22: (context) => {
-    const { link } = context;
-    const remote = link.remote.applinksVersion;
-    if (remote && compareVersions(remote, APPLINKS_MINIMUM_COMPATIBLE) < 0) return hit(`Remote Applinks ${remote} is older than ${APPLINKS_MINIMUM_COMPATIBLE}.`);
-    const a = link.local.applinksVersion;
-    if (a && remote) {
-      const old = (v: string) => compareVersions(v, '4.2') < 0;
-      const modern = (v: string) => compareVersions(v, '5.0') >= 0;
-      if ((old(a) && modern(remote)) || (old(remote) && modern(a))) return hit(`Applinks ${a} and ${remote} cannot link to each other.`);
+    const { localInfo, remoteInfo } = context.facts;
+    if (remoteInfo.applinksEra === 'incompatible') return variant(undefined, remoteTooOldDetail);
+    if ((localInfo.applinksEra === 'before-4.2' && remoteInfo.applinksEra === '5.0+') || (remoteInfo.applinksEra === 'before-4.2' && localInfo.applinksEra === '5.0+')) {
+      return variant(undefined, eraMismatchDetail);
     }
     return errorIs(context, 'REMOTE_VERSION_INCOMPATIBLE') ? hit('Reported by the link status.') : null;
   },
@@ -256,17 +274,11 @@ export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
   R26: (context) => (errorIs(context, 'OAUTH_TIMESTAMP_REFUSED') ? HIT : null),
   R27: (context) => (errorIs(context, 'NO_REMOTE_APPLINK') ? HIT : null),
   R28: (context) => (errorIn(context, TOKEN_STATUS) ? hit(`Status: ${context.errorType}.`) : null),
-  R29: ({ link, facts }) => {
-    const local = facts.localInfo.cve2019_15011;
-    const remote = facts.remoteInfo.cve2019_15011;
-    if (!local && !remote) return null;
-    return hit(() => [local ? `local Applinks ${link.local.applinksVersion}` : '', remote ? `remote Applinks ${link.remote.applinksVersion}` : ''].filter(Boolean).join(', ') + ' is affected.');
-  },
+  R29: ({ facts }) => (facts.localInfo.cve2019_15011 || facts.remoteInfo.cve2019_15011 ? variant(undefined, cveDetail) : null),
   R30: ({ observations }) => {
     const scopes = observations?.oauth2IncomingScopes;
-    if (!scopes || scopes.length === 0) return null;
-    const broad = scopes.filter((s) => BROAD_SCOPES.has(s.toUpperCase()));
-    return broad.length > 0 ? hit(`Scopes: ${broad.join(', ')}.`) : null;
+    if (!scopes || !scopes.some(isBroadScope)) return null;
+    return variant(undefined, broadScopesDetail);
   },
   R31: (context) => (errorIs(context, 'OAUTH_PROBLEM') ? HIT : null),
   R32: (context) => (errorIn(context, UNEXPECTED_STATUS) ? hit(undefined, context.errorType) : null),
