@@ -5,6 +5,8 @@ import { CURRENT_CHART, DOCUMENTED_CHART } from '../../../shared/guidance/flowch
 import { FIRST_WITH_APPLINKS_52 } from '../../../shared/guidance/versionThresholds.ts';
 import type { Link } from '../../../shared/model/link.ts';
 import { flowchartSource } from '../../../shared/present/flowchartMermaid.ts';
+import { buildReport } from '../../../shared/present/report/reportModel.ts';
+import { reportHtml, reportMarkdown } from '../../../shared/present/report/reportFormats.ts';
 import { verdictToText } from '../../../shared/present/verdictReport.ts';
 import { makeLink, mirrored, OAUTH, OAUTH_IMP, TA } from '../../fixtures/links.ts';
 
@@ -265,6 +267,11 @@ describe('issue 15 scenarios T13–T27', () => {
     expect(taVerdict.documentedDeprecation).toMatch(/unsupported from Applinks 5.2/);
     expect(verdictToText(ta, taVerdict)).toMatch(/Documented: .*O_TA — deprecated: Trusted Applications is unsupported/);
     expect(flowchartSource(DOCUMENTED_CHART, taVerdict.documented, 'chart')).toMatch(/Two-way Trusted Applications, incoming \+ outgoing \(deprecated from Applinks 5.2\)/);
+    const at = '2026-12-03T04:00:00.000Z';
+    const report = buildReport([{ schemaVersion: 2, revision: 1, link: ta, createdAt: at, updatedAt: at }],
+      { title: 'T25', author: null, generatedAt: at, appVersion: '0.1.0', classification: null, includeChecklists: false });
+    expect(reportMarkdown(report)).toMatch(/Documented \(Confluence 5\.0\) path: .*O_TA — deprecated: Trusted Applications is unsupported/);
+    expect(reportHtml(report)).toMatch(/Documented \(Confluence 5\.0\) path<\/th><td>.*O_TA — deprecated: Trusted Applications is unsupported/);
   });
 
   it('T26 (point 14): checklist wording follows the sources', () => {
