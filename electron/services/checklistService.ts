@@ -42,7 +42,7 @@ export function closeMigration(store: WorkspaceStore, linkId: string, checklistI
     const state = document.checklists?.[checklistId] ?? { items: {} };
     const progress = checklistProgress(view, state);
     if (!progress.complete) throw new OperationError('conflict', `Only ${progress.done} of ${progress.required} required items are done.`);
-    const settings = recommendedSettings(link, migrationTarget(link, checklistId));
+    const settings = recommendedSettings(link, migrationTarget(link, checklistId, state));
     if (!settings) throw new OperationError('conflict', 'There is no target configuration to record.');
     const nextLink = { ...link, config: { local: settings.local, remote: settings.remote ?? link.config.remote }, status: { working: true } };
     const after = assessLink(nextLink);

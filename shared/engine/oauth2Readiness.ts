@@ -2,6 +2,7 @@ import type { Link, LinkEnd } from '../model/link.ts';
 import { OAUTH2_PRODUCT_LINK_THRESHOLDS } from '../guidance/versionThresholds.ts';
 import { compareVersions } from './version.ts';
 import { isHttps } from './linkFacts.ts';
+import { endInfo, type EndInfo } from './endInfo.ts';
 
 export type OAuth2Status = 'eligible' | 'not-eligible' | 'unconfirmed';
 
@@ -13,14 +14,25 @@ export interface OAuth2Blocker {
 }
 
 export interface OAuth2Readiness {
-  status: OAuth2Status;
-  blockers: OAuth2Blocker[];
+  readonly status: OAuth2Status;
+  readonly blockers: readonly OAuth2Blocker[];
+  /** The blockers' messages as one sentence ('' when eligible). */
+  readonly text: string;
+  /** Some blocker is a product that never gets OAuth 2.0 product links (FishEye/Crucible, Generic). */
+  readonly productUnsupported: boolean;
 }
 
 const PRODUCT_NAMES: Record<LinkEnd['product'], string> = {
   jira: 'Jira', jsm: 'Jira Service Management', confluence: 'Confluence', bitbucket: 'Bitbucket',
   bamboo: 'Bamboo', crowd: 'Crowd', fecru: 'FishEye / Crucible', generic: 'A generic application',
 };
+
+const IN_SENTENCE_NAMES: Record<LinkEnd['product'], string> = { ...PRODUCT_NAMES, generic: 'the remote application' };
+
+/** A product's name for the middle of a sentence ("Treat the remote application as …", not "Treat A generic application"). */
+export function productNameInSentence(product: LinkEnd['product']): string {
+  return IN_SENTENCE_NAMES[product];
+}
 
 const SHORT_NAMES: Record<LinkEnd['product'], string> = { ...PRODUCT_NAMES, jsm: 'JSM', fecru: 'FishEye/Crucible', generic: 'Generic app' };
 
@@ -59,13 +71,52 @@ function endBlockers(endName: 'local' | 'remote', end: LinkEnd): OAuth2Blocker[]
   return blockers;
 }
 
+// Readiness depends on each end's product, version and scheme only: an estate has few distinct ends, so
+// each end's blockers and each pair's readiness are worked out once (and shared, frozen).
+// An end's blockers depend on its product, version and scheme (and name, for the messages): they are kept
+// on the end's shared `EndInfo`, one slot per end name and scheme; each pair's readiness once per pair.
+const pairCache = new Map<readonly OAuth2Blocker[], Map<readonly OAuth2Blocker[], OAuth2Readiness>>();
+let pairs = 0;
+const MAX_PAIRS = 20_000;
+
+function cachedEndBlockers(endName: 'local' | 'remote', end: LinkEnd, info: EndInfo): readonly OAuth2Blocker[] {
+  const https = isHttps(end);
+  const slot = (endName === 'local' ? 0 : 3) + (https === null ? 0 : https ? 1 : 2);
+  let blockers = info.memo[slot] as readonly OAuth2Blocker[] | undefined;
+  if (!blockers) {
+    blockers = Object.freeze(endBlockers(endName, end).map((b) => Object.freeze(b)));
+    info.memo[slot] = blockers;
+  }
+  return blockers;
+}
+
+function readiness(local: readonly OAuth2Blocker[], remote: readonly OAuth2Blocker[]): OAuth2Readiness {
+  const blockers = [...local, ...remote];
+  const onlyUnconfirmed = blockers.every((blocker) => blocker.code === 'version-unconfirmed');
+  return Object.freeze({
+    status: blockers.length === 0 ? 'eligible' : onlyUnconfirmed ? 'unconfirmed' : 'not-eligible',
+    blockers: Object.freeze(blockers),
+    text: blockers.map((b) => b.message).join(' '),
+    productUnsupported: blockers.some((b) => b.code === 'product-unsupported'),
+  });
+}
+
 /**
  * Whether the link can become an "Atlassian product via OAuth 2.0" link (domain §11.1, R20/R21).
  * Unconfirmed only when the sole blockers are versions between the seed's and Atlassian's numbers.
  */
-export function oauth2Readiness(link: Link): OAuth2Readiness {
-  const blockers = [...endBlockers('local', link.local), ...endBlockers('remote', link.remote)];
-  if (blockers.length === 0) return { status: 'eligible', blockers };
-  const onlyUnconfirmed = blockers.every((blocker) => blocker.code === 'version-unconfirmed');
-  return { status: onlyUnconfirmed ? 'unconfirmed' : 'not-eligible', blockers };
+export function oauth2Readiness(link: Link, localInfo: EndInfo = endInfo(link.local), remoteInfo: EndInfo = endInfo(link.remote)): OAuth2Readiness {
+  const local = cachedEndBlockers('local', link.local, localInfo);
+  const remote = cachedEndBlockers('remote', link.remote, remoteInfo);
+  let byRemote = pairCache.get(local);
+  if (!byRemote) {
+    if (pairs >= MAX_PAIRS) { pairCache.clear(); pairs = 0; }
+    pairCache.set(local, (byRemote = new Map()));
+  }
+  let result = byRemote.get(remote);
+  if (!result) {
+    byRemote.set(remote, (result = readiness(local, remote)));
+    pairs++;
+  }
+  return result;
 }

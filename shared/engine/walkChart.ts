@@ -63,3 +63,23 @@ export function walkChart(chart: Flowchart, resolve: (input: NodeInput) => boole
   }
   throw new Error(`Flowchart ${chart.id} is malformed near ${path.at(-1) ?? 'START'}`);
 }
+
+const walks = new WeakMap<Flowchart, Map<number, ChartWalk>>();
+
+/**
+ * `walkChart`, remembered under `key`: the caller guarantees that equal keys resolve every decision of the
+ * chart alike (see `assessLink`, which numbers the answers and derived facts). A chart has a few
+ * decisions, so an estate of thousands of links takes a handful of distinct walks; the walk returned is
+ * shared and frozen.
+ */
+export function walkChartCached(chart: Flowchart, key: number, resolve: (input: NodeInput) => boolean | null): ChartWalk {
+  let cache = walks.get(chart);
+  if (!cache) walks.set(chart, (cache = new Map()));
+  let walk = cache.get(key);
+  if (!walk) {
+    const result = walkChart(chart, resolve);
+    walk = Object.freeze({ ...result, path: Object.freeze(result.path) as string[], steps: Object.freeze(result.steps.map((s) => Object.freeze(s))) as ChartStep[] });
+    cache.set(key, walk);
+  }
+  return walk;
+}

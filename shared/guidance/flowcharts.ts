@@ -5,7 +5,7 @@ export const RECOMMENDATIONS = ['NONE', 'OAUTH', 'OAUTH_IMPERSONATION', 'OAUTH2'
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 /** Facts the engine derives from the link's data rather than asking the administrator. */
-export type DerivedFact = 'bothEndsAtlassianWithApplinks' | 'oauth2ProductLinkPossible';
+export type DerivedFact = 'bothEndsAtlassianWithApplinks' | 'oauth2ProductLinkPossible' | 'externalOAuth2Client';
 
 export type NodeInput = { from: 'answer'; key: AnswerKey } | { from: 'derived'; key: DerivedFact };
 
@@ -27,6 +27,8 @@ export interface OutcomeNode {
   help: string;
   /** Only outcomes of the current chart recommend; the documented chart is history. */
   recommendation?: Exclude<Recommendation, 'UNDETERMINED'>;
+  /** Set on a documented outcome that is no longer supported; the CLI, the chart and reports show it. */
+  deprecation?: string;
   sources: string[];
 }
 export type FlowNode = StartNode | DecisionNode | OutcomeNode;
@@ -76,7 +78,7 @@ export const CURRENT_CHART: Flowchart = {
       help: Q_TRUST_HELP, input: { from: 'answer', key: 'mutualTrust' }, sources: ['seed', 'S7'],
     },
     {
-      id: 'Q_ATL', kind: 'decision', label: 'Remote is an Atlassian app with Application Links?',
+      id: 'Q_ATL', kind: 'decision', label: 'Both ends Atlassian apps with Application Links?',
       question: 'Are both ends Atlassian applications with Application Links (not a Generic application or a legacy-mode link)?',
       help: 'Worked out from the products of both ends. Impersonation and Trusted Applications exist only between Atlassian applications with Application Links.',
       input: { from: 'derived', key: 'bothEndsAtlassianWithApplinks' }, sources: ['S5', 'S49'],
@@ -91,6 +93,12 @@ export const CURRENT_CHART: Flowchart = {
       id: 'Q_USERS', kind: 'decision', label: 'Same user base? (shared LDAP / Crowd)',
       question: 'Do the two applications share the same user base?',
       help: Q_USERS_HELP, input: { from: 'answer', key: 'sharedUserBase' }, sources: ['S5', 'S6'],
+    },
+    {
+      id: 'Q_EXT_O2', kind: 'decision', label: 'Outgoing OAuth 2.0 link to an external service?',
+      question: 'Is this end an OAuth 2.0 client of an external, non-Atlassian service (an outgoing OAuth 2.0 link, e.g. to a Google or Microsoft mail server)?',
+      help: 'Worked out from the link: the remote is a Generic application and this end has an outgoing OAuth 2.0 link. Such a link needs no administrator rights on, or trust from, the provider beyond registering this application with it, and is a supported configuration.',
+      input: { from: 'derived', key: 'externalOAuth2Client' }, sources: ['S31'],
     },
     {
       id: 'O_NONE', kind: 'outcome', label: 'One-way outgoing link, no authentication', recommendation: 'NONE',
@@ -118,18 +126,23 @@ export const CURRENT_CHART: Flowchart = {
       sources: ['S5', 'S7', 'S19'],
     },
   ],
+  // Domain §2.3 calls the whole chart an [INFERRED] synthesis: every placement is inferred except the
+  // one-way outcome of a link without admin rights, the seed's third scenario (issue 15 point 15). Q_EXT_O2
+  // (issue 15 point 12, [S31]) sits in front of it, so that an OAuth 2.0 client link is not called "no authentication".
   edges: [
     { from: 'START', to: 'Q_ADMIN', answer: null, inferred: true },
-    { from: 'Q_ADMIN', to: 'O_NONE', answer: 'no' },
+    { from: 'Q_ADMIN', to: 'Q_EXT_O2', answer: 'no', inferred: true },
     { from: 'Q_ADMIN', to: 'Q_TRUST', answer: 'yes', inferred: true },
-    { from: 'Q_TRUST', to: 'O_NONE', answer: 'no', inferred: true },
-    { from: 'Q_TRUST', to: 'Q_ATL', answer: 'yes' },
-    { from: 'Q_ATL', to: 'O_EXT', answer: 'no' },
-    { from: 'Q_ATL', to: 'Q_O2', answer: 'yes' },
-    { from: 'Q_O2', to: 'O_OAUTH2', answer: 'yes' },
-    { from: 'Q_O2', to: 'Q_USERS', answer: 'no' },
-    { from: 'Q_USERS', to: 'O_IMP', answer: 'yes' },
-    { from: 'Q_USERS', to: 'O_OAUTH', answer: 'no' },
+    { from: 'Q_TRUST', to: 'Q_EXT_O2', answer: 'no', inferred: true },
+    { from: 'Q_EXT_O2', to: 'O_EXT', answer: 'yes', inferred: true },
+    { from: 'Q_EXT_O2', to: 'O_NONE', answer: 'no' },
+    { from: 'Q_TRUST', to: 'Q_ATL', answer: 'yes', inferred: true },
+    { from: 'Q_ATL', to: 'O_EXT', answer: 'no', inferred: true },
+    { from: 'Q_ATL', to: 'Q_O2', answer: 'yes', inferred: true },
+    { from: 'Q_O2', to: 'O_OAUTH2', answer: 'yes', inferred: true },
+    { from: 'Q_O2', to: 'Q_USERS', answer: 'no', inferred: true },
+    { from: 'Q_USERS', to: 'O_IMP', answer: 'yes', inferred: true },
+    { from: 'Q_USERS', to: 'O_OAUTH', answer: 'no', inferred: true },
   ],
 };
 
@@ -158,10 +171,12 @@ export const DOCUMENTED_CHART: Flowchart = {
     {
       id: 'O_ONEWAY', kind: 'outcome', label: 'One-way OUTGOING link: Basic HTTP or no authentication',
       help: 'Linking to an application you do not administer, such as a public FishEye or a partner Confluence.', sources: ['seed'],
+      deprecation: 'Basic HTTP is unsupported from Applinks 5.2 (links show DEPRECATED): keep the one-way link without authentication.',
     },
     {
       id: 'O_TA', kind: 'outcome', label: 'Two-way Trusted Applications, incoming + outgoing',
       help: 'For applications that trust each other and share a user base. Unsupported from Applinks 5.2.', sources: ['seed'],
+      deprecation: 'Trusted Applications is unsupported from Applinks 5.2 (links show DEPRECATED): today this outcome is OAuth (impersonation).',
     },
     {
       id: 'O_OAUTH', kind: 'outcome', label: 'Two-way OAuth, incoming + outgoing',

@@ -35,6 +35,27 @@ export const FIRST_WITH_APPLINKS: Readonly<Partial<Record<Product, string>>> = {
   jira: '4.3',
   confluence: '3.5',
   fecru: '2.4',
+  // Domain §10 [S61]: "From Bamboo 3.1, compatible with Applinks" (issue 15 point 9).
+  bamboo: '3.1',
+};
+
+/**
+ * The first product version that ships Applinks 5.2, the release with the DEPRECATED lozenge and the
+ * update paths 1–5 (domain §11.3, version matrix [S23]): Confluence 5.10 (5.2.2), JIRA 7.2 platform (5.2.3),
+ * Bitbucket Server 4.7 (5.2.2), FishEye/Crucible 4.2 (5.2.3). Jira Service Management follows the Jira
+ * platform only from 10.0 [S54], so older JSM numbers are not mapped. Bamboo: 5.14/5.15 still ship 5.0.x and
+ * its first 5.2 release is undocumented (open question Q7); see `APPLINKS_52_UNDOCUMENTED_FROM`.
+ */
+export const FIRST_WITH_APPLINKS_52: Readonly<Partial<Record<Product, string>>> = {
+  confluence: '5.10',
+  jira: '7.2',
+  bitbucket: '4.7',
+  fecru: '4.2',
+};
+
+/** Products whose versions from here on may or may not ship Applinks 5.2: the sources do not say (Q7). Below it, they do not. */
+export const APPLINKS_52_UNDOCUMENTED_FROM: Readonly<Partial<Record<Product, string>>> = {
+  bamboo: '5.16',
 };
 
 /** CVE-2019-15011 affected Applinks ranges, [from, to) (domain §8 SEC-10, R29). */

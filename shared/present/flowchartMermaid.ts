@@ -12,6 +12,11 @@ function nodeShape(node: FlowNode): [string, string] {
   return ['["', '"]'];
 }
 
+/** A node's label as drawn: a documented outcome that is no longer supported says so (issue 15 point 13). */
+export function displayLabel(node: FlowNode): string {
+  return node.kind === 'outcome' && node.deprecation ? `${node.label} (deprecated from Applinks 5.2)` : node.label;
+}
+
 /** Mermaid class names used by the drawing; the renderer's CSS does not need to know them. */
 const FLOWCHART_CLASSES = { taken: 'taken', pending: 'pending', outcome: 'outcome' } as const;
 
@@ -28,7 +33,7 @@ export function flowchartSource(chart: Flowchart, walk: Pick<ChartWalk, 'path' |
   ];
   for (const node of chart.nodes) {
     const [open, close] = nodeShape(node);
-    lines.push(`  ${node.id}${open}${mermaidText(node.label)}${close}`);
+    lines.push(`  ${node.id}${open}${mermaidText(displayLabel(node))}${close}`);
   }
   const highlighted: number[] = [];
   const inferred: number[] = [];
@@ -55,7 +60,10 @@ export function flowchartSource(chart: Flowchart, walk: Pick<ChartWalk, 'path' |
 /** The path in words, for the SVG's description and the text list beside the drawing. */
 export function describePath(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'pendingQuestion'> | null): string {
   if (!walk) return `${chart.title}.`;
-  const labels = walk.path.map((id) => chart.nodes.find((n) => n.id === id)?.label ?? id);
+  const nodes = walk.path.map((id) => chart.nodes.find((n) => n.id === id));
+  const labels = nodes.map((n, i) => (n ? displayLabel(n) : walk.path[i]!));
   const end = walk.pendingQuestion ? ' The path stops at an unanswered question.' : '';
-  return `Path taken: ${labels.join(' → ')}.${end}`;
+  const last = nodes.at(-1);
+  const note = last?.kind === 'outcome' && last.deprecation ? ` ${last.deprecation}` : '';
+  return `Path taken: ${labels.join(' → ')}.${end}${note}`;
 }

@@ -1,6 +1,6 @@
 import type { ChartWalk } from '../engine/walkChart.ts';
 import type { Flowchart, FlowNode } from '../guidance/flowcharts.ts';
-import { describePath } from './flowchartMermaid.ts';
+import { describePath, displayLabel } from './flowchartMermaid.ts';
 import { escapeHtml } from './escape.ts';
 
 const COLUMN = 250;
@@ -70,9 +70,9 @@ function layout(chart: Flowchart): { placed: Map<string, Placed>; width: number;
   let y = PAD;
   let columns = 1;
   for (const [r, nodes] of rows.entries()) {
-    const height = Math.max(...nodes.map((n) => wrap(n.label).length * LINE + 2 * PAD));
+    const height = Math.max(...nodes.map((n) => wrap(displayLabel(n)).length * LINE + 2 * PAD));
     nodes.forEach((node, c) => {
-      const lines = wrap(node.label);
+      const lines = wrap(displayLabel(node));
       placed.set(node.id, { node, row: r, column: c, lines, x: PAD + c * COLUMN, y, height: lines.length * LINE + 2 * PAD });
     });
     columns = Math.max(columns, nodes.length);

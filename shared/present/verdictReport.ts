@@ -37,8 +37,9 @@ export function pathText(chart: Flowchart, path: readonly string[], steps: Verdi
     .join(' → ');
 }
 
+// The code is printed only where it adds to the rule id (not "MISSING_ANSWER MISSING_ANSWER").
 const findingLine = (f: Finding) =>
-  `    [${f.severity}] ${f.rule} ${f.code}${f.primary ? ' (primary)' : ''}: ${f.title}\n      → ${f.remedy}`;
+  `    [${f.severity}] ${f.rule}${f.code === f.rule ? '' : ` ${f.code}`}${f.primary ? ' (primary)' : ''}: ${f.title}\n      → ${f.remedy}`;
 
 /** A readable block for one link (`assess --format table`). */
 export function verdictToText(link: Link, verdict: Verdict): string {
@@ -46,7 +47,7 @@ export function verdictToText(link: Link, verdict: Verdict): string {
     `${link.id}  ${oneLine(link.name)}`,
     `  Recommended:  ${verdict.recommended}${verdict.settings ? ` — ${verdict.settings.sentence}` : ''}`,
     `  Path:         ${pathText(CURRENT_CHART, verdict.path, verdict.steps)}`,
-    `  Documented:   ${pathText(DOCUMENTED_CHART, verdict.documented.path, verdict.documented.steps)}`,
+    `  Documented:   ${pathText(DOCUMENTED_CHART, verdict.documented.path, verdict.documented.steps)}${verdict.documentedDeprecation ? ` — deprecated: ${verdict.documentedDeprecation}` : ''}`,
     `  Update path:  ${verdict.updatePath ? `${verdict.updatePath} (${UPDATE_PATHS[verdict.updatePath].name})` : '—'}`,
     `  OAuth 2.0:    ${verdict.oauth2.status}${verdict.oauth2.blockers.length ? ` — ${verdict.oauth2.blockers.map((b) => b.message).join(' ')}` : ''}`,
     `  Checklists:   ${verdict.checklists.join(', ') || '—'}`,

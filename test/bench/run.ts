@@ -7,13 +7,18 @@ import { rendererBench } from './rendererBench.ts';
 import { storeBench } from './storeBench.ts';
 
 // `npm run bench`: every benchmark, a readable table, and bench-results.json for tools.
-const benches: Array<[string, () => Promise<Figure[]>]> = [
+// `npm run bench -- engine` (names as below) runs only the benches named.
+const allBenches: Array<[string, () => Promise<Figure[]>]> = [
   ['engine', engineBench],
   ['store', storeBench],
   ['import', importBench],
   ['report', reportBench],
   ['renderer', rendererBench],
 ];
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !allBenches.some(([known]) => known === name));
+if (unknown.length > 0) throw new Error(`Unknown bench ${unknown.join(', ')}; expected one of ${allBenches.map(([name]) => name).join(', ')}`);
+const benches = only.length === 0 ? allBenches : allBenches.filter(([name]) => only.includes(name));
 
 const figures: Figure[] = [];
 for (const [name, bench] of benches) {

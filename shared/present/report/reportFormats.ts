@@ -1,4 +1,4 @@
-import { CURRENT_CHART } from '../../guidance/flowcharts.ts';
+import { CURRENT_CHART, DOCUMENTED_CHART } from '../../guidance/flowcharts.ts';
 import { productName } from '../../engine/oauth2Readiness.ts';
 import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
 import { escapeHtml, escapeMarkdown } from '../escape.ts';
@@ -84,6 +84,7 @@ export function reportMarkdown(report: Report): string {
       `- Answers: ${ANSWER_KEYS.map((k) => `${ANSWER_QUESTIONS[k].question} ${answerText(link.answers[k])}`).join('; ')}`,
       `- Recommended: **${RECOMMENDATION_LABELS[l.verdict.recommended]}**${l.verdict.settings ? ` — ${escapeMarkdown(l.verdict.settings.sentence)}` : ''}`,
       `- Path ${l.pathIndex + 1}: ${pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps)}`,
+      ...(l.verdict.documentedDeprecation ? [`- Documented (Confluence 5.0) path: ${pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps)} — deprecated: ${escapeMarkdown(l.verdict.documentedDeprecation)}`] : []),
       `- OAuth 2.0: ${OAUTH2_LABELS[l.verdict.oauth2.status]}`, '');
     if (l.verdict.findings.length) {
       lines.push('| Severity | Rule | Finding | Remedy |', '|---|---|---|---|');
@@ -188,6 +189,7 @@ export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf
 <tr><th>Answers</th><td>${ANSWER_KEYS.map((k) => `${escapeHtml(ANSWER_QUESTIONS[k].question)} <strong>${answerText(link.answers[k])}</strong>`).join('<br>')}</td></tr>
 <tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
 <tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
+${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</th><td>${escapeHtml(pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps))} — deprecated: ${escapeHtml(l.verdict.documentedDeprecation)}</td></tr>` : ''}
 <tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 </tbody></table>${settings}${findings}${checklists}${history}</section>`;

@@ -59,4 +59,17 @@ describe('checklist state and closing a migration', () => {
     expect(record?.after.findings.map((f) => f.rule)).not.toContain('R06');
     expect(assessLink(closed.link).updatePath).toBeNull();
   });
+
+  // Issue 15 point 11, domain §7 [CODE-RemoteMigration]: "if Basic is configured, OAuth (3LO + 2LO) is used".
+  it('records what the automatic update of Basic really produces until the step raising it to impersonation is done', async () => {
+    const link = makeLink({ id: 'basic', config: mirrored(['basic']), answers: { sharedUserBase: true, sysadminOnRemote: true } });
+    await store.save(link);
+    const view = checklistsFor(link, assessLink(link)).find((c) => c.id === 'ta-to-oauth')!;
+    const required = view.sections.flatMap((s) => s.items).filter((i) => !i.optional).map((i) => i.id);
+    expect(required).toContain('ta-step-raise-imp');
+    const doneExceptRaise = Object.fromEntries(required.map((id) => [id, { status: id === 'ta-step-raise-imp' ? 'not-applicable' as const : 'done' as const }]));
+    await saveChecklistState(store, 'basic', 'ta-to-oauth', { items: doneExceptRaise });
+    const closed = await closeMigration(store, 'basic', 'ta-to-oauth', 'alice');
+    expect(closed.link.config).toEqual(mirrored(['oauth3lo', 'oauth2lo']));
+  });
 });

@@ -10,7 +10,8 @@ import { makeLink, mirrored, OAUTH, TA } from '../../fixtures/links.ts';
 const viewOf = (link: Link, id: string) => checklistsFor(link, assessLink(link)).find((c) => c.id === id);
 const ids = (view: ChecklistView | undefined, section: string) => view?.sections.find((s) => s.section === section)?.items.map((i) => i.id) ?? [];
 
-const COMMON_PREREQUISITES = ['ta-pre-inventory', 'ta-pre-backup', 'ta-pre-compatible', 'ta-pre-target-imp', 'ta-pre-network', 'ta-pre-https', 'ta-pre-urls', 'ta-pre-clocks'];
+// Issue 15 points 3 and 14: local system-administrator rights and "fix CONFIG ERROR / mismatch first" are prerequisites of every path.
+const COMMON_PREREQUISITES = ['ta-pre-inventory', 'ta-pre-backup', 'ta-pre-compatible', 'ta-pre-target-imp', 'ta-pre-local-sysadmin', 'ta-pre-config-error', 'ta-pre-network', 'ta-pre-https', 'ta-pre-urls', 'ta-pre-clocks'];
 const COMMON_VERIFICATION = ['ta-verify-status-local', 'ta-verify-status-remote', 'ta-verify-mirror', 'ta-verify-prompt'];
 
 describe('ta-to-oauth: the steps of the update path the link takes', () => {
@@ -26,7 +27,8 @@ describe('ta-to-oauth: the steps of the update path the link takes', () => {
     const view = viewOf(makeLink({ config: mirrored(TA), answers: { sysadminOnRemote: false } }), 'ta-to-oauth');
     expect(view?.updatePath).toBe(2);
     expect(ids(view, 'prerequisites')).toEqual(COMMON_PREREQUISITES);
-    expect(ids(view, 'steps')).toEqual(['ta-step-open', 'ta-step-manual-local', 'ta-step-manual-remote', 'ta-step-2lo', 'ta-step-recreate']);
+    // Issue 15 point 14: path 2 ends with removing Trusted Apps / Basic, or its verification cannot pass.
+    expect(ids(view, 'steps')).toEqual(['ta-step-open', 'ta-step-manual-local', 'ta-step-manual-remote', 'ta-step-2lo', 'ta-step-manual-remove', 'ta-step-recreate']);
   });
 
   it('path 3 (auto remove), and the impersonation trap when the user bases are not shared', () => {
@@ -39,7 +41,8 @@ describe('ta-to-oauth: the steps of the update path the link takes', () => {
   it('path 4 (manual remove, newer plugin)', () => {
     const view = viewOf(makeLink({ config: mirrored(['trustedApps', ...OAUTH]), answers: { sysadminOnRemote: false } }), 'ta-to-oauth');
     expect(view?.updatePath).toBe(4);
-    expect(ids(view, 'steps')).toEqual(['ta-step-open', 'ta-step-remove-newer', 'ta-step-2lo', 'ta-step-recreate']);
+    // Issue 15 point 3 (CODE-RemoteMigration): nothing is removed before the OAuth that stays is checked on both ends.
+    expect(ids(view, 'steps')).toEqual(['ta-step-open', 'ta-step-check-oauth', 'ta-step-remove-newer', 'ta-step-2lo', 'ta-step-recreate']);
   });
 
   it('path 5 (manual remove, older plugin), with the cluster IP-pattern trap', () => {
@@ -49,7 +52,7 @@ describe('ta-to-oauth: the steps of the update path the link takes', () => {
       answers: { sysadminOnRemote: false }, observations: { clusteredOrProxied: true },
     }), 'ta-to-oauth');
     expect(view?.updatePath).toBe(5);
-    expect(ids(view, 'steps')).toEqual(['ta-step-open', 'ta-step-remove-older', 'ta-step-remove-older-local', 'ta-step-2lo', 'ta-step-recreate']);
+    expect(ids(view, 'steps')).toEqual(['ta-step-open', 'ta-step-check-oauth', 'ta-step-remove-older', 'ta-step-remove-older-local', 'ta-step-2lo', 'ta-step-recreate']);
     expect(ids(view, 'prerequisites')).toContain('ta-pre-ip-patterns');
   });
 

@@ -48,6 +48,11 @@ const cases: Record<string, { fires: Link; silent: Link }> = {
   R28: { fires: makeLink({ status: { errorType: 'REMOTE_AUTH_TOKEN_REQUIRED' } }), silent: makeLink({ status: { errorType: 'CONNECTION_REFUSED' } }) },
   R29: { fires: makeLink({ local: { applinksVersion: '6.0.4' } }), silent: makeLink({ local: { applinksVersion: '6.0.5' } }) },
   R30: { fires: makeLink({ observations: { oauth2IncomingScopes: ['READ', 'READ_ALL'] } }), silent: makeLink({ observations: { oauth2IncomingScopes: ['READ', 'WRITE'] } }) },
+  R31: { fires: makeLink({ status: { errorType: 'OAUTH_PROBLEM' } }), silent: makeLink({ status: { errorType: 'OAUTH_SIGNATURE_INVALID' } }) },
+  R32: { fires: makeLink({ status: { errorType: 'UNEXPECTED_RESPONSE_STATUS' } }), silent: makeLink({ status: { errorType: 'UNKNOWN_HOST' } }) },
+  R33: { fires: makeLink({ status: { errorType: 'DISABLED' } }), silent: makeLink({ status: { working: true } }) },
+  R34: { fires: makeLink({ status: { errorType: 'NO_OUTGOING_AUTH' } }), silent: makeLink({ status: { errorType: 'NO_REMOTE_APPLINK' } }) },
+  R35: { fires: makeLink({ status: { errorType: 'UNKNOWN' } }), silent: makeLink({ status: { working: true } }) },
 };
 
 const fired = (link: Link) => assessLink(link).findings.map((f) => f.rule);

@@ -38,10 +38,12 @@ describe('domain scenarios T1–T12', () => {
       answers: { adminOnRemote: false, mutualTrust: null, sharedUserBase: null, sysadminOnRemote: false },
     }));
     expect(verdict.recommended).toBe('NONE');
-    expect(verdict.path).toEqual(['START', 'Q_ADMIN', 'O_NONE']);
+    // Issue 15 point 12: the current chart asks (derived) whether this is an OAuth 2.0 client link before "no authentication".
+    expect(verdict.path).toEqual(['START', 'Q_ADMIN', 'Q_EXT_O2', 'O_NONE']);
     expect(rules(verdict)).toEqual(expect.arrayContaining(['R01', 'R07']));
     expect(finding(verdict, 'R07')?.message).toMatch(/stores a username and password/);
-    expect(finding(verdict, 'R07')?.message).toMatch(/keep the one-way link unauthenticated/);
+    // Issue 15 point 13: the advice to remove Basic is R07's remedy now, not an addition to its message.
+    expect(finding(verdict, 'R07')?.remedy).toMatch(/^Remove Basic and keep the one-way link unauthenticated/);
     expect(verdict.settings?.local).toEqual({ outgoing: [], incoming: [] });
     expect(verdict.updatePath).toBeNull();
   });

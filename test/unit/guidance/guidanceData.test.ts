@@ -27,12 +27,16 @@ describe('guidance data is well formed', () => {
     expect(CHARTS.current.inferredNote).toMatch(/synthesis/);
   });
 
-  it('has the rules R01–R30, each with a predicate, a remedy and known sources', () => {
-    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 30 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`));
+  // R01–R30 are domain §12; R31–R35 are ours (issue 15 point 4: the other status codes of domain §6.2).
+  it('has the rules R01–R35, each with a predicate, a remedy and known sources, variants included', () => {
+    expect(RULES.map((r) => r.id)).toEqual(Array.from({ length: 35 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`));
     for (const rule of RULES) {
       expect(RULE_PREDICATES[rule.id], rule.id).toBeTypeOf('function');
       expect(rule.remedy.length, rule.id).toBeGreaterThan(10);
       for (const source of rule.sources) expect(SOURCES[source], `${rule.id} cites ${source}`).toBeDefined();
+      for (const [name, variant] of Object.entries(rule.variants ?? {})) {
+        for (const source of variant.sources ?? []) expect(SOURCES[source], `${rule.id}/${name} cites ${source}`).toBeDefined();
+      }
     }
     for (const chart of Object.values(CHARTS)) {
       for (const node of chart.nodes) if ('sources' in node) for (const s of node.sources) expect(SOURCES[s], `${node.id} cites ${s}`).toBeDefined();
