@@ -14,7 +14,7 @@ import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
 import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
 import { readInputBytes, readInputText } from './services/inputFiles.ts';
-import { generateSigningKeys, produceReport, REPORT_FORMATS, signingKey, verifyReport, type ReportFormat } from './services/reports.ts';
+import { generateSigningKeys, keyFingerprint, produceReport, REPORT_FORMATS, signExistingReport, signingKey, verifyReport, type ReportFormat } from './services/reports.ts';
 import { findChromium, printPdfWithChromium } from './services/pdf.ts';
 import { reportExtras } from './services/reportExtras.ts';
 import type { ReportExtras } from '../shared/present/report/reportModel.ts';
@@ -103,6 +103,7 @@ Usage:
                   [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
                   [--history] [--since-backup ID] [--sign-key PRIVATE.key]
   applink-advisor verify-report <file> [--key PUBLIC.pem]
+  applink-advisor sign <report> --key PRIVATE.key --out FILE
   applink-advisor keygen --out DIR
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
@@ -141,7 +142,11 @@ Commands:
                             --workspace: --history lists each link's recent saved states, --since-backup
                             adds what changed since a backup to the summary.
   verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
-                            With --key, also check its Ed25519 signature (1 when unsigned or not matching).
+                            A digest only shows the file is unchanged since it was sealed, not who made it
+                            (anyone can recompute one). With --key, also check its Ed25519 signature and
+                            name the key's fingerprint (1 when unsigned or signed by another key).
+  sign <report>             Sign an intact, unsigned report with --key PRIVATE.key, written to --out FILE
+                            (never overwritten; the original is left as it is).
   keygen --out DIR          Make an Ed25519 key pair for signing reports: DIR/applink-advisor-signing.key
                             (private, mode 600; keep it outside any workspace) and .pub (to share).
   export-bundle             Write the workspace (or the links given with --link) as one portable file,
@@ -473,7 +478,25 @@ async function keygenCommand(args: string[], io: CliIo): Promise<number> {
   await mkdir(dir, { recursive: true });
   await writeFile(privateFile, privatePem, { mode: 0o600, flag: 'wx' });
   await writeFile(publicFile, publicPem, { flag: 'wx' });
-  io.out(`Private key (keep it safe; sign with report --sign-key): ${privateFile}\nPublic key (give it to whoever checks reports: verify-report --key): ${publicFile}\n`);
+  io.out(`Private key (keep it safe; sign with report --sign-key or sign --key): ${privateFile}\nPublic key (give it to whoever checks reports: verify-report --key): ${publicFile}\nFingerprint of the key (tell it to them by another channel, to compare): ${keyFingerprint(publicPem)}\n`);
+  return 0;
+}
+
+async function signCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' }, out: { type: 'string' } } });
+  if (positionals.length !== 1 || !values.key || !values.out) {
+    io.err('sign takes one report file, --key PRIVATE.key and --out FILE. See applink-advisor --help.\n');
+    return 64;
+  }
+  const file = positionals[0]!;
+  const target = outputFile(values.out, '--out');
+  if (existsSync(target)) {
+    io.err(`${target} already exists; choose another name with --out.\n`);
+    return 2;
+  }
+  const key = signingKey(await readInput(values.key), values.key);
+  await writeFileAtomic(target, signExistingReport(await readInput(file, true), key, file));
+  io.out(`Signed ${file} as ${target}: its digest changed with the signature slot; check it with verify-report --key PUBLIC.pem.\n`);
   return 0;
 }
 
@@ -495,11 +518,14 @@ async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`${file}: MODIFIED — its content does not match the SHA-256 it carries (recorded ${result.recorded}, content ${result.actual}).\n`);
     return 1;
   }
+  const unchanged = `${file}: intact — unchanged since it was sealed (SHA-256 ${result.recorded})`;
   if (publicPem !== undefined && !result.signatureValid) {
-    io.err(`${file}: intact, but ${result.signature ? 'its signature does not match that public key' : 'it is not signed'}.\n`);
+    io.err(`${unchanged}, but ${result.signature ? `its signature does not match the key ${keyFingerprint(publicPem)} (${values.key}): it was not signed by that key` : 'it is not signed, so nothing proves who made it'}.\n`);
     return 1;
   }
-  io.out(`${file}: intact (SHA-256 ${result.recorded})${result.signatureValid ? '; signature valid for that key' : result.signature ? '; signed (pass --key to check the signature)' : ''}.\n`);
+  if (result.signatureValid) io.out(`${unchanged}; signed by the key ${keyFingerprint(publicPem!)} (${values.key}).\n`);
+  else if (result.signature) io.out(`${unchanged}; signed — pass --key PUBLIC.pem to check who signed it.\n`);
+  else io.out(`${unchanged}. A digest alone does not prove who made it (anyone can recompute one); sign reports (report --sign-key, or applink-advisor sign) to prove origin.\n`);
   return 0;
 }
 
@@ -598,6 +624,8 @@ export async function runCli(argv: string[], output: CliIo = processIo, version 
         return await keygenCommand(rest, io);
       case 'verify-report':
         return await verifyReportCommand(rest, io);
+      case 'sign':
+        return await signCommand(rest, io);
       case 'export-bundle':
         return await exportBundleCommand(rest, io, version);
       case 'import-bundle':

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { OperationError } from '../../shared/contract/operationError.ts';
 import type { Report } from '../../shared/present/report/reportModel.ts';
 import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../shared/present/report/reportFormats.ts';
-import { integrityText, sealReport, verifySeal, type SealCheck } from '../../shared/present/report/reportSeal.ts';
+import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../shared/present/report/reportSeal.ts';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -67,4 +67,34 @@ export function verifyReport(content: string | Buffer, publicPem?: string): Seal
     throw new OperationError('invalid-argument', 'The --key file is not a PEM public key.');
   }
   return { ...check, signatureValid: verify(null, Buffer.from(check.recorded, 'ascii'), key, Buffer.from(check.signature, 'hex')) };
+}
+
+/** A public key's fingerprint as people compare it: SHA-256 of the key, in groups of four hex digits. */
+export function keyFingerprint(publicPem: string): string {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(publicPem);
+  } catch {
+    throw new OperationError('invalid-argument', 'The --key file is not a PEM public key.');
+  }
+  const digest = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  return `SHA256:${digest.slice(0, 32).match(/.{4}/g)!.join(':')}`;
+}
+
+/**
+ * Signs a report that was sealed without a signature: checks it is intact, gives its marker a signature
+ * slot and seals it again with the key (the digest changes, since the marker is part of what is hashed).
+ * A modified, unsealed or already signed report is refused.
+ */
+export function signExistingReport(content: Buffer, key: KeyObject, file: string): Buffer {
+  const pdf = content.subarray(0, 5).toString('latin1') === '%PDF-';
+  const check = verifyReport(content);
+  if (check.status === 'unsealed') throw new OperationError('invalid-argument', `${file} is not an Applink Advisor report (no integrity marker); nothing was signed.`);
+  if (check.status === 'modified') throw new OperationError('invalid-argument', `${file} has been MODIFIED since it was sealed; a changed report is not signed.`);
+  if (check.signature) throw new OperationError('invalid-argument', `${file} is already signed; verify it with verify-report --key.`);
+  const text = content.toString(pdf ? 'latin1' : 'utf8');
+  const marker = `${DIGEST_MARKER}${check.recorded}`;
+  const at = text.lastIndexOf(marker);
+  const slotted = `${text.slice(0, at)}${integrityText(true)}${text.slice(at + marker.length)}`;
+  return Buffer.from(sealReport(slotted, pdf ? sha256Bytes : sha256, signer(key)), pdf ? 'latin1' : 'utf8');
 }

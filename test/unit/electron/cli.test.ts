@@ -221,7 +221,7 @@ describe('applink-advisor report and verify-report', () => {
     const out = path.join(dir, 'estate-report.html');
     expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', 'html', '--out', out, '--classification', 'INTERNAL')).toMatchObject({ code: 0, out: `Wrote a HTML report of 17 links to ${out}.\n` });
     expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', 'html', '--out', out)).toMatchObject({ code: 2, err: expect.stringMatching(/already exists/) });
-    expect(await cli('verify-report', out)).toMatchObject({ code: 0, out: expect.stringMatching(/intact \(SHA-256 [0-9a-f]{64}\)/) });
+    expect(await cli('verify-report', out)).toMatchObject({ code: 0, out: expect.stringMatching(/intact — unchanged since it was sealed \(SHA-256 [0-9a-f]{64}\)\. A digest alone does not prove who made it .*sign reports/) });
     const text = await readFile(out, 'utf8');
     await writeFile(out, text.replace('INTERNAL', 'INTERNAk'));
     expect(await cli('verify-report', out)).toMatchObject({ code: 1, err: expect.stringMatching(/MODIFIED/) });
@@ -252,9 +252,9 @@ describe('signed reports', () => {
       expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', format, '--out', out, '--sign-key', path.join(keys, 'applink-advisor-signing.key'))).toMatchObject({ code: 0 });
       const text = await readFile(out, 'utf8');
       expect(text).not.toContain('PRIVATE KEY');
-      expect(await cli('verify-report', out, '--key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 0, out: expect.stringMatching(/signature valid for that key/) });
-      expect(await cli('verify-report', out, '--key', path.join(other, 'applink-advisor-signing.pub'))).toMatchObject({ code: 1, err: expect.stringMatching(/signature does not match/) });
-      expect(await cli('verify-report', out)).toMatchObject({ code: 0, out: expect.stringMatching(/signed \(pass --key/) });
+      expect(await cli('verify-report', out, '--key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 0, out: expect.stringMatching(/signed by the key SHA256:([0-9a-f]{4}:){7}[0-9a-f]{4} \(/) });
+      expect(await cli('verify-report', out, '--key', path.join(other, 'applink-advisor-signing.pub'))).toMatchObject({ code: 1, err: expect.stringMatching(/signature does not match the key SHA256:.*it was not signed by that key/) });
+      expect(await cli('verify-report', out)).toMatchObject({ code: 0, out: expect.stringMatching(/signed — pass --key PUBLIC\.pem to check who signed it/) });
       await writeFile(out, text.replace('jira-wiki', 'jira-wikj'));
       expect(await cli('verify-report', out, '--key', path.join(keys, 'applink-advisor-signing.pub')), format).toMatchObject({ code: 1, err: expect.stringMatching(/MODIFIED/) });
     }
@@ -262,5 +262,34 @@ describe('signed reports', () => {
     await cli('report', 'assets/demo-estate.inventory.json', '--format', 'md', '--out', unsigned);
     expect(await cli('verify-report', unsigned, '--key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 1, err: expect.stringMatching(/not signed/) });
     expect(await cli('report', 'assets/demo-estate.inventory.json', '--format', 'md', '--out', path.join(dir, 'x.md'), '--sign-key', path.join(keys, 'applink-advisor-signing.pub'))).toMatchObject({ code: 2, err: expect.stringMatching(/not a PEM private key/) });
+  });
+
+  it('sign signs an intact unsigned report of any format, refuses a modified or signed one, and a forged re-seal is only "unchanged since sealed"', async () => {
+    const keys = path.join(dir, 'sign-keys');
+    const keygen = await cli('keygen', '--out', keys);
+    const fingerprint = /Fingerprint of the key .*: (SHA256:\S+)/.exec(keygen.out)![1]!;
+    const privateKey = path.join(keys, 'applink-advisor-signing.key');
+    const publicKey = path.join(keys, 'applink-advisor-signing.pub');
+    for (const format of ['md', 'json', 'csv', 'html']) {
+      const plain = path.join(dir, `to-sign.${format}`);
+      await cli('report', 'assets/demo-estate.inventory.json', '--format', format, '--out', plain);
+      const before = await readFile(plain, 'utf8');
+      const signed = path.join(dir, `to-sign.signed.${format}`);
+      expect(await cli('sign', plain, '--key', privateKey, '--out', signed), format).toMatchObject({ code: 0 });
+      expect(await readFile(plain, 'utf8')).toBe(before);
+      expect(await cli('verify-report', signed, '--key', publicKey), format).toMatchObject({ code: 0, out: expect.stringContaining(`signed by the key ${fingerprint}`) });
+      expect(await cli('sign', signed, '--key', privateKey, '--out', path.join(dir, `twice.${format}`))).toMatchObject({ code: 2, err: expect.stringMatching(/already signed/) });
+    }
+    // A forger edits an unsigned report and recomputes its digest: it verifies as unchanged-since-sealed,
+    // and the message says a digest does not prove who made it; it cannot pass as signed.
+    const forged = path.join(dir, 'forged.md');
+    await cli('report', 'assets/demo-estate.inventory.json', '--format', 'md', '--out', forged);
+    const { createHash } = await import('node:crypto');
+    const text = (await readFile(forged, 'utf8')).replace('jira-wiki', 'jira-wikj').replace(/applink-advisor-sha256:[0-9a-f]{64}/, `applink-advisor-sha256:${'0'.repeat(64)}`);
+    await writeFile(forged, text.replace(`applink-advisor-sha256:${'0'.repeat(64)}`, `applink-advisor-sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`));
+    expect(await cli('verify-report', forged)).toMatchObject({ code: 0, out: expect.stringMatching(/A digest alone does not prove who made it/) });
+    expect(await cli('verify-report', forged, '--key', publicKey)).toMatchObject({ code: 1, err: expect.stringMatching(/not signed, so nothing proves who made it/) });
+    await writeFile(forged, (await readFile(forged, 'utf8')).replace('jira-wikj', 'jira-wikk'));
+    expect(await cli('sign', forged, '--key', privateKey, '--out', path.join(dir, 'forged.signed.md'))).toMatchObject({ code: 2, err: expect.stringMatching(/MODIFIED/) });
   });
 });
