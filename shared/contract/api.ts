@@ -79,7 +79,8 @@ export const CONTRACT = {
     result: z.object({}),
   },
   'import.choose': {
-    args: empty,
+    /** folder: pick one folder (read with its subfolders) instead of files. */
+    args: z.object({ folder: z.boolean().optional() }).strict(),
     result: z.object({ token: previewToken.nullable(), preview: importPreviewSchema.nullable() }),
   },
   'import.fromContents': {
@@ -89,6 +90,17 @@ export const CONTRACT = {
         text: z.string().max(50 * 1024 * 1024),
       }).strict()).min(1).max(500),
     }).strict(),
+    result: z.object({ token: previewToken, preview: importPreviewSchema }),
+  },
+  'import.attribute': {
+    args: z.object({
+      token: previewToken,
+      /** File (as the preview names it) → the Applinks id of the link it is about. */
+      attach: z.record(z.string().min(1).max(1000), z.string().min(1).max(200)),
+      /** Files to leave out. */
+      skip: z.array(z.string().min(1).max(1000)).max(20_000),
+    }).strict(),
+    /** The preview again, with those choices. */
     result: z.object({ token: previewToken, preview: importPreviewSchema }),
   },
   'import.commit': {
