@@ -119,6 +119,8 @@ export function InventoryView() {
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
         setDropping(false);
+        // A dropped folder reaches the page as an unreadable File; reading it would need its path, which the renderer never hands over.
+        if ([...e.dataTransfer.items].some((item) => item.webkitGetAsEntry()?.isDirectory)) return setBundleMessage('Folders cannot be dropped: use Import a folder… to import a whole folder (the collector\'s output as it is).');
         void dropFiles(e.dataTransfer.files);
       }}>
       {dropping && <p className="drop-hint" aria-hidden="true">Drop Applinks exports, inventory files or spreadsheets to import them</p>}
@@ -133,6 +135,7 @@ export function InventoryView() {
         </form>
         <div className="bundle-actions">
           <button type="button" onClick={() => void runImport(() => call('import.choose', {}), 'Waiting for the file dialog…')}>Import exports…</button>
+          <button type="button" onClick={() => void runImport(() => call('import.choose', { folder: true }), 'Waiting for the folder dialog…')}>Import a folder…</button>
           <button type="button" onClick={() => void importBundle()}>Import bundle…</button>
           {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
           {rows.length > 0 && <button type="button" onClick={() => setReporting(true)}>Report…</button>}
