@@ -16,6 +16,7 @@ import { commitImport, previewImport } from './services/importService.ts';
 import { writeCollectorScripts } from './services/collectorScripts.ts';
 import { readImportInputs } from './services/importFolder.ts';
 import { readChoiceFlags } from '../shared/import/choiceFlags.ts';
+import { applyAnswers } from '../shared/import/importPlan.ts';
 import { importPreviewText, unattributedMessage } from '../shared/present/importPreviewText.ts';
 import { generateSigningKeys, produceReport, REPORT_FORMATS, signingKey, verifyReport, type ReportFormat } from './services/reports.ts';
 import { findChromium, printPdfWithChromium } from './services/pdf.ts';
@@ -365,7 +366,8 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   return withWorkspace(values.workspace, !values['dry-run'], io, async (store) => {
     const preview = await previewImport(store, files, flags.choices);
     if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
-    else io.out(importPreviewText(preview));
+    // The table shows the links as they would be saved: with the answers given on the command line.
+    else io.out(importPreviewText({ ...preview, rows: applyAnswers(preview.rows, answers) }));
     if (preview.problems.length || preview.unattributed.length) {
       for (const p of preview.problems) io.err(`${p.file}: ${p.path}: ${p.message}\n`);
       for (const u of preview.unattributed) io.err(`${u.file}: ${unattributedMessage(u)}\n`);

@@ -35,12 +35,12 @@ export function importPreviewText(preview: ImportPreview): string {
   }
   for (const u of preview.unattributed) lines.push(`${u.file}  [${u.group}]  NOT PLACED: ${unattributedMessage(u)}`);
   lines.push('');
-  if (preview.rows.length) lines.push(`${'action'.padEnd(9)} ${'link'.padEnd(40)} ${'recommended'.padEnd(26)} ${'worst finding'.padEnd(30)} name`);
+  if (preview.rows.length) lines.push(`${'action'.padEnd(9)} ${'link'.padEnd(40)} ${'recommended'.padEnd(26)} ${'worst finding'.padEnd(32)} name`);
   for (const row of preview.rows) {
     const verdict = assessLink(row.link);
     const worst = verdict.findings[0];
     const worstText = worst && verdict.worstSeverity ? `${verdict.worstSeverity} ${worst.rule}${worst.code !== worst.rule ? ` ${worst.code}` : ''}` : '-';
-    lines.push(`${row.action.padEnd(9)} ${row.link.id.padEnd(40)} ${RECOMMENDATION_LABELS[verdict.recommended].padEnd(26)} ${worstText.padEnd(30)} ${row.link.name}${row.bothEnds ? '  (both ends)' : ''}`);
+    lines.push(`${row.action.padEnd(9)} ${row.link.id.padEnd(40)} ${RECOMMENDATION_LABELS[verdict.recommended].padEnd(26)} ${worstText.padEnd(32)} ${row.link.name}${row.bothEnds ? '  (both ends)' : ''}`);
     const missing = missingAnswer(verdict);
     if (missing) lines.push(`          ? UNDETERMINED: needs an answer to "${missing.question}" — give it with --answer ${answerFlag(missing.key)}=yes|no`);
     for (const w of row.warnings) lines.push(`          ! ${w}`);

@@ -86,6 +86,7 @@ describe('a folder saved by hand', () => {
       await dialog.waitFor();
       expect(await dialog.getByText('exports/jira/authentication-radiator.json').locator('..').textContent()).toContain('about Build radiator (by file name)');
       await dialog.getByRole('heading', { name: '1 file to place before importing' }).waitFor();
+      expect(await dialog.getByRole('row', { name: /Corporate Jira ↔ Build radiator/ }).textContent()).toContain('Needs answers — needs: Do you have administrator access to the remote application?');
       const commit = dialog.getByRole('button', { name: 'Place or leave out 1 file first' });
       expect(await commit.isDisabled()).toBe(true);
       expect(await axeViolations(page), 'import preview with a file to place').toEqual([]);

@@ -10,6 +10,7 @@ import { verdictOf } from '../state/verdicts.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { SeverityBadge } from './Badges.tsx';
 import { PlaceFiles } from './PlaceFiles.tsx';
+import { missingAnswer } from '../../../shared/present/importPreviewText.ts';
 
 const ACTION_LABELS = { create: 'New', update: 'Update', unchanged: 'Unchanged' } as const;
 
@@ -135,7 +136,7 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
                   <th scope="row">{row.link.name}</th>
                   <td>{productShortName(row.link.local.product)} → {productShortName(row.link.remote.product)}{row.bothEnds ? ' (both ends)' : ''}</td>
                   <td>{row.link.config.local.outgoing.map((t) => TOKEN_SHORT[t]).join(' + ') || 'none'}</td>
-                  <td>{RECOMMENDATION_LABELS[verdict.recommended]}</td>
+                  <td>{RECOMMENDATION_LABELS[verdict.recommended]}{missingAnswer(verdict) ? <span className="muted"> — needs: {missingAnswer(verdict)!.question}</span> : null}</td>
                   <td><SeverityBadge severity={verdict.worstSeverity} /></td>
                   <td>{row.warnings.length ? <ul className="import-warnings">{row.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : '—'}</td>
                 </tr>
