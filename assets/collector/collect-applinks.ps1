@@ -116,6 +116,8 @@ function Write-Utf8([string]$Path, [string]$Text) {
 }
 
 function Write-Collection([string]$Stopped) {
+  $stoppedValue = $null
+  if ($Stopped) { $stoppedValue = $Stopped }
   $record = [ordered]@{
     format = 'applink-advisor.collection'
     collectorVersion = $CollectorVersion
@@ -126,7 +128,7 @@ function Write-Collection([string]$Stopped) {
     sensitiveFieldsRemovedBy = 'collect-applinks.ps1'
     sensitiveFieldsRemovedFrom = $Scrubbed.ToArray()
     mayStillHoldSensitiveFields = @()
-    stopped = if ($Stopped) { $Stopped } else { $null }
+    stopped = $stoppedValue
     calls = $Calls.ToArray()
   }
   Write-Utf8 (Join-Path $Target 'collection.json') (ConvertTo-Json -InputObject $record -Depth 10)
@@ -238,7 +240,9 @@ function Save-Answer([string]$Path, [string]$File) {
     return $null
   }
   # PowerShell unrolls a one-element array; the importer needs the list kept a list.
-  if ($text.StartsWith('[') -and -not ($parsed -is [System.Collections.IList])) { $parsed = @(, $parsed) }
+  if ($text.StartsWith('[') -and -not ($parsed -is [System.Collections.IList])) {
+    if ($null -eq $parsed) { $parsed = @() } else { $parsed = @(, $parsed) }
+  }
   $before = $script:Removed
   $clean = Remove-Secrets $parsed
   if ($script:Removed -ne $before) { [void]$Scrubbed.Add($File) }
