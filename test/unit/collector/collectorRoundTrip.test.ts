@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { runCli } from '../../../electron/cli.ts';
 import { readImportInputs } from '../../../electron/services/importFolder.ts';
 import { commitImport, previewImport } from '../../../electron/services/importService.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
-import { loggingCurl, pathWithout, run, which } from '../../fixtures/collector/runScript.ts';
+import { loggingCurl, pathWithout, run, runInTerminal, which } from '../../fixtures/collector/runScript.ts';
 import { IDS, jiraAnswers, PLANTED, wikiAnswers } from '../../fixtures/collector/standInEstate.ts';
 import { StandInServer } from '../../fixtures/collector/standInServer.ts';
 
@@ -182,6 +182,18 @@ describe('collect-applinks.sh against a stand-in server', () => {
     expect(wrong.code).toBe(3);
   }, 60_000);
 
+  it.skipIf(!which('script'))('asks for credentials in a terminal without echoing them, and never puts them on a command line', async () => {
+    const out = path.join(dir, 'prompted');
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const command = ['bash', path.join(scripts, 'collect-applinks.sh'), server.baseOf('/jira'), out].map(quote).join(' ');
+    const result = await runInTerminal(command, env({}), [['Administrator user name', USER], [`Password for ${USER} (not shown)`, PASSWORD]]);
+    expect(result.code, result.out).toBe(0);
+    expect(result.out).toMatch(/Saved \d+ answers from/);
+    expect(result.out).not.toContain(PASSWORD);
+    expect(await readFile(curlLog, 'utf8')).not.toContain(PASSWORD);
+    expect(await textUnder(out)).not.toContain(PASSWORD);
+  }, 60_000);
+
   it.skipIf(!HAS_OPENSSL)('keeps TLS verification on: an untrusted certificate stops the collection and names APPLINKS_CACERT', async () => {
     const seen = server.seen.length;
     const result = await run('bash', [path.join(scripts, 'collect-applinks.sh'), server.baseOf('/jira'), path.join(dir, 'untrusted')], { ...env({ APPLINKS_TOKEN: TOKEN }), APPLINKS_CACERT: '' });
@@ -202,7 +214,8 @@ describe('collect-applinks.sh against a stand-in server', () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/No credentials: set APPLINKS_TOKEN/);
     expect(server.seen.length).toBe(seen);
-    const again = await collect('/jira', path.join(dir, 'export'), { APPLINKS_TOKEN: TOKEN });
+    await mkdir(path.join(dir, 'earlier', hostDir('/jira')), { recursive: true });
+    const again = await collect('/jira', path.join(dir, 'earlier'), { APPLINKS_TOKEN: TOKEN });
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/already exists; nothing was collected/);
   });
