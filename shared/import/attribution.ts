@@ -27,6 +27,13 @@ const ENDPOINT_WORDS = new Set([
   'link', 'links', 'consumer', 'consumers', 'json', 'rest', 'api', 'latest', 'config', 'incoming', 'outgoing', 'export', 'answer', 'get',
 ]);
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const indexes = new WeakMap<readonly LinkView[], Map<string, LinkView>>();
+const idIndex = (views: readonly LinkView[]) => {
+  let index = indexes.get(views);
+  if (!index) indexes.set(views, (index = new Map(views.map((v) => [v.appId.toLowerCase(), v]))));
+  return index;
+};
 const words = (text: string | null | undefined): string[] =>
   (text ?? '').normalize('NFKD').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !/^\d+$/.test(w));
 const hostWords = (url: string | null | undefined): string[] => {
@@ -58,7 +65,11 @@ export function consumerKeysOf(json: unknown): string[] {
 export function attributeFile(views: readonly LinkView[], manifest: ServerManifest | null, group: string, evidence: PerLinkEvidence): Attribution {
   if (views.length === 0) return { id: null, reason: `no list of the server's links was imported with it (add its /rest/applinks/1.0/listApplicationlinks or 3.0/applinks answer)` };
   const name = evidence.fileName.toLowerCase();
-  const byId = views.filter((v) => name.includes(v.appId.toLowerCase()));
+  // Applinks ids are UUIDs: look those up first, so a collector's folder of thousands of files is not
+  // scanned link by link for each file; any other id is found by the scan below.
+  const uuids = [...new Set(name.match(UUID) ?? [])];
+  const byUuid = uuids.length === 1 ? idIndex(views).get(uuids[0]!) : undefined;
+  const byId = byUuid ? [byUuid] : views.filter((v) => name.includes(v.appId.toLowerCase()));
   if (byId.length === 1) return { id: byId[0]!.appId, by: 'link id in its name' };
 
   const byConsumer = views.filter((v) =>

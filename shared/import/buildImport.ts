@@ -169,9 +169,11 @@ export function buildImport(files: readonly ImportFile[], choices: ImportChoices
     else if (shape.kind === 'status') addView(server, shape.view);
     else perLinkFiles.push({ file: file.name, group: file.group, shape, consumerKeys: consumerKeys ?? [], report });
   }
+  const viewLists = new Map<Server, LinkView[]>();
   for (const { file, group, shape, consumerKeys, report } of perLinkFiles) {
     const server = serverOf(group);
-    const views = [...server.views.values()];
+    let views = viewLists.get(server);
+    if (!views) viewLists.set(server, (views = [...server.views.values()]));
     const chosen = choices.attach?.[file];
     const found = chosen !== undefined
       ? chosenLink(views, chosen)
