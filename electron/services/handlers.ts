@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle, type OpenedBundle } from './bundles.ts';
 import { closeMigration, saveChecklistState } from './checklistService.ts';
 import { groupOf } from '../../shared/import/fileGroups.ts';
+import { groupFolderFiles } from '../../shared/import/folderGroups.ts';
 import type { ImportPreview } from '../../shared/model/importPreview.ts';
 import type { ImportFile } from '../../shared/import/buildImport.ts';
 import { readImportInputs } from './importFolder.ts';
@@ -182,9 +183,17 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
       if (!paths || paths.length === 0) return { token: null, preview: null };
       return previewOf((await readImportInputs(paths)).files);
     },
-    'import.fromContents': async ({ files }) =>
-      // Dropped files arrive as contents: the renderer never names a path. They group by name prefix.
-      previewOf(files.map((f) => ({ name: f.name, group: groupOf(f.name, ''), text: f.text }))),
+    'import.fromContents': async ({ files }) => {
+      // Dropped files arrive as contents: the renderer never names a path to read. Loose files group by name
+      // prefix; the files of a dropped folder as a folder import does.
+      const inFolders = files.filter((f) => f.folder !== undefined).map((f) => `${f.folder}/${f.name}`);
+      const folderGroups = groupFolderFiles(inFolders);
+      const groups = new Map(inFolders.map((name, i) => [name, folderGroups[i]!] as const));
+      return previewOf(files.map((f) => {
+        const name = f.folder === undefined ? f.name : `${f.folder}/${f.name}`;
+        return { name, group: groups.get(name) ?? groupOf(f.name, ''), text: f.text };
+      }));
+    },
     'import.attribute': async ({ token, attach, skip }) => {
       const pending = pendingImports.get(token);
       if (!pending) throw new OperationError('not-found', 'That import is no longer open; choose the files again.');

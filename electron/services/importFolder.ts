@@ -2,13 +2,13 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportFile } from '../../shared/import/buildImport.ts';
 import { OperationError } from '../../shared/contract/operationError.ts';
+import { groupFolderFiles } from '../../shared/import/folderGroups.ts';
 import { readImportFiles } from './importService.ts';
 
 /** More files than this in the folders of one import is refused rather than read. */
 export const MAX_FOLDER_FILES = 20_000;
 
 const IMPORTABLE = /\.(json|csv)$/i;
-const MANIFEST = /(^|\.)manifest\.json$/i;
 
 /** A file found in a folder: where it is, and the name the import shows and the flags use. */
 export interface FolderFile {
@@ -40,25 +40,11 @@ export async function listImportFolder(dir: string): Promise<{ files: FolderFile
   }
   if (found.length > MAX_FOLDER_FILES) throw new OperationError('invalid-argument', `${dir} holds ${found.length} export files; import at most ${MAX_FOLDER_FILES} at a time (one folder per estate).`);
   found.sort();
-  const manifestFolders = new Set(found.filter((f) => MANIFEST.test(path.basename(f))).map((f) => path.dirname(f)));
-  const serverFolder = (file: string) => {
-    for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
-      if (manifestFolders.has(folder)) return folder;
-      if (folder === root || folder === path.dirname(folder)) return path.dirname(file);
-    }
-  };
   const base = path.dirname(root);
   const relative = (full: string) => path.relative(base, full).split(path.sep).join('/');
-  const folders = [...new Set(found.map(serverFolder))];
-  const shortNames = new Map<string, number>();
-  for (const f of folders) shortNames.set(path.basename(f), (shortNames.get(path.basename(f)) ?? 0) + 1);
-  // A folder's own name, unless two server folders share it: then its path.
-  const folderGroup = (folder: string) => (shortNames.get(path.basename(folder))! > 1 ? relative(folder) : path.basename(folder));
-  const files = found.map((full) => {
-    const parts = path.basename(full).split('.');
-    const group = parts.length > 2 && parts[0] ? parts[0] : folderGroup(serverFolder(full));
-    return { path: full, name: relative(full), group };
-  });
+  const names = found.map(relative);
+  const groups = groupFolderFiles(names);
+  const files = found.map((full, i) => ({ path: full, name: names[i]!, group: groups[i]! }));
   return { files, ignored: ignored.map(relative) };
 }
 

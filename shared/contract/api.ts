@@ -88,7 +88,9 @@ export const CONTRACT = {
       files: z.array(z.object({
         name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'expected a file name without a folder'),
         text: z.string().max(50 * 1024 * 1024),
-      }).strict()).min(1).max(500),
+        /** For a file of a dropped folder: its folder, from the dropped folder's own name down (`exports/jira`). */
+        folder: z.string().max(1000).regex(/^(?!\.\.?(\/|$))[^/\\]+(\/(?!\.\.?(\/|$))[^/\\]+)*$/, 'expected a relative folder path with / between names and no . or .. part').optional(),
+      }).strict()).min(1).max(2000),
     }).strict(),
     result: z.object({ token: previewToken, preview: importPreviewSchema }),
   },

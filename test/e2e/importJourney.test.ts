@@ -110,6 +110,55 @@ describe('a folder saved by hand', () => {
   });
 });
 
+describe('a dropped folder', () => {
+  it('is read through its entries (no path leaves the page), grouped by the folder holding the manifest, and previewed', async () => {
+    const { API, jiraEstate } = await import('../fixtures/import/handSaved.ts');
+    const files = [...jiraEstate(), { name: 'exports/jira/links/authentication-radiator.json', json: { consumers: [], configuredAuthProviders: [{ provider: `${API}BasicAuthenticationProvider` }] } }]
+      .map(({ name, json }) => ({ name, text: JSON.stringify(json) }));
+    app = await suite.start({ seed: () => [] });
+    const { page } = app;
+    await app.open();
+    await page.getByText('No links yet.').waitFor();
+    await page.locator('section.inventory').evaluate((section, dropped) => {
+      // Chromium lets no script build a real directory entry, so the drop carries stand-ins with the same interface.
+      type Node = { name: string; isFile: boolean; isDirectory: boolean; file?: (ok: (f: File) => void) => void; createReader?: () => { readEntries: (ok: (e: Node[]) => void) => void } };
+      const folder = (name: string): Node & { children: Node[] } => {
+        const children: Node[] = [];
+        return { name, isFile: false, isDirectory: true, children, createReader: () => {
+          let given = false;
+          return { readEntries: (ok) => { ok(given ? [] : children); given = true; } };
+        } };
+      };
+      const root = folder('exports');
+      const at = (parts: string[]) => parts.reduce((dir, part) => {
+        let next = dir.children.find((c) => c.name === part) as (Node & { children: Node[] }) | undefined;
+        if (!next) dir.children.push((next = folder(part)));
+        return next;
+      }, root);
+      for (const f of [...dropped, { name: 'exports/notes.txt', text: 'not an export' }, { name: 'exports/jira/.hidden.json', text: '{' }]) {
+        const parts = f.name.split('/').slice(1);
+        const name = parts.pop()!;
+        at(parts).children.push({ name, isFile: true, isDirectory: false, file: (ok) => ok(new File([f.text], name, { type: 'application/json' })) });
+      }
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([''], 'exports'));
+      Object.defineProperty(transfer, 'items', { value: [{ webkitGetAsEntry: () => root }] });
+      section.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      section.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, files);
+    const dialog = page.getByRole('dialog', { name: 'Import 3 files' });
+    await dialog.waitFor();
+    const listed = await dialog.locator('.import-files li').allTextContents();
+    expect(listed).toEqual([
+      'exports/jira/manifest.json — /rest/applinks/1.0/manifest (server: jira)',
+      'exports/jira/listApplicationlinks.json — /rest/applinks/1.0/listApplicationlinks, 3 links (server: jira)',
+      'exports/jira/links/authentication-radiator.json — /rest/applinks/latest/applicationlink/{id}/authentication, about Build radiator (by file name) (server: jira)',
+    ]);
+    await dialog.getByRole('button', { name: /^Import 3 links/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported: 3 created, 0 updated, 0 unchanged.' }).waitFor();
+  });
+});
+
 describe('files opened from the system (file associations)', () => {
   it('opens a double-clicked bundle in the merge preview, and an inventory file in the import preview', async () => {
     const { mkdtemp, rm: remove, writeFile: write } = await import('node:fs/promises');
