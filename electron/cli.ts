@@ -12,15 +12,19 @@ import { BUNDLE_FILE_NAME } from '../shared/model/bundle.ts';
 import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../shared/model/vocabulary.ts';
 import { writeFileAtomic } from './services/atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle } from './services/bundles.ts';
-import { commitImport, previewImport, readImportFiles } from './services/importService.ts';
+import { commitImport, previewImport } from './services/importService.ts';
 import { readInputBytes, readInputText } from './services/inputFiles.ts';
+import { writeCollectorScripts } from './services/collectorScripts.ts';
+import { readImportInputs } from './services/importFolder.ts';
+import { readChoiceFlags } from '../shared/import/choiceFlags.ts';
+import { applyAnswers } from '../shared/import/importPlan.ts';
+import { importPreviewText, unattributedMessage } from '../shared/present/importPreviewText.ts';
 import { generateSigningKeys, keyFingerprint, produceReport, REPORT_FORMATS, signExistingReport, signingKey, verifyReport, type ReportFormat } from './services/reports.ts';
 import { findChromium, printPdfWithChromium } from './services/pdf.ts';
 import { reportExtras } from './services/reportExtras.ts';
 import type { ReportExtras } from '../shared/present/report/reportModel.ts';
 import { buildReport } from '../shared/present/report/reportModel.ts';
 import type { AssessmentDocument } from '../shared/model/assessmentDocument.ts';
-import type { ImportPreview } from '../shared/model/importPreview.ts';
 import type { Answers } from '../shared/model/link.ts';
 import { defaultWorkspaceDir } from './services/defaultWorkspace.ts';
 import { describeFileError, describePathError } from './services/fileErrors.ts';
@@ -98,7 +102,8 @@ Usage:
   applink-advisor workspace info|verify|backups|backup [--workspace DIR]
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
-  applink-advisor import <files…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]... [--format json|table]
+  applink-advisor import <files or folders…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]...
+                  [--attach FILE=LINK_ID]... [--skip FILE]... [--format json|table]
   applink-advisor report (<inventory.json> | --workspace DIR) --format html|pdf|md|csv|json --out FILE
                   [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
                   [--history] [--since-backup ID] [--sign-key PRIVATE.key]
@@ -107,6 +112,7 @@ Usage:
   applink-advisor keygen --out DIR
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
+  applink-advisor collector --out DIR
   applink-advisor --help | --version
 
 Commands:
@@ -127,13 +133,19 @@ Commands:
                             snapshot of the current state. Refused while the app has the workspace open.
   list                      The links of a workspace with their recommendation and worst finding.
 
-  import <files…>           Import Applinks REST exports (manifest, 1.0/listApplicationlinks, 3.0/applinks,
+  import <files or folders…>
+                            Import Applinks REST exports (manifest, 1.0/listApplicationlinks, 3.0/applinks,
                             3.0/status/{id}, …/oauth, applicationlink/{id}/authentication), inventory files
-                            and CSV (docs/import.md). Files are grouped per server by name prefix
-                            (jira.manifest.json, jira.status.<id>.json) or folder; both servers' views of
-                            a link become one link with both ends. Secrets are removed as files are read.
-                            Prints the preview; without --dry-run, commits it all-or-nothing after a
-                            backup. Any problem in the files: exit 2, nothing imported.
+                            and CSV (docs/import.md); a folder is read with its subfolders (the collector's
+                            output as it is). Files are grouped per server by name prefix
+                            (jira.manifest.json) or by the folder holding the manifest; both servers' views
+                            of a link become one link with both ends. An answer that names no link is
+                            placed by a link id in its file or folder name, its OAuth consumer, or its
+                            file name (authentication-radiator.json ↔ "Build radiator"). Secrets are
+                            removed as files are read. Prints the preview (recommendation and worst
+                            finding per link); without --dry-run, commits it all-or-nothing after a
+                            backup. Any problem in the files, or a file not placed: exit 2, nothing
+                            imported.
   report                    Write a report of an inventory file or a workspace: summary, each distinct
                             flowchart path drawn once, and per link the ends, configuration, answers,
                             recommendation, findings and checklists. Every report carries the SHA-256 of
@@ -157,6 +169,10 @@ Commands:
                             both sides). Without --dry-run, merge it all-or-nothing after a backup: new
                             links and updates are taken, older ones kept; conflicts need --resolve.
                             A bundle changed since it was made is refused (exit 2).
+  collector --out DIR       Write collect-applinks.sh (bash + curl) and collect-applinks.ps1 (PowerShell)
+                            into DIR, to run on a host that reaches the servers: read-only GET requests
+                            save each server's application-link answers, secrets removed, in a folder to
+                            carry to this machine and import (docs/collecting.md). Never overwrites.
 
 Options:
   --workspace DIR           The workspace folder (default: the app's, under the user-data folder, or
@@ -167,6 +183,9 @@ Options:
   --answer QUESTION=yes|no  import: answer a question the exports cannot know, for every imported link
                             that has no answer yet. QUESTION: mutual-trust, shared-user-base,
                             admin-on-remote, sysadmin-on-remote. Repeatable.
+  --attach FILE=LINK_ID     import: the link (its Applinks id, as the preview lists them) an answer that
+                            could not be placed is about. Repeatable.
+  --skip FILE               import: leave a file out (e.g. one that could not be placed). Repeatable.
   --resolve CHOICE          import-bundle: what to do with every conflicting link.
   --format json|table|md    assess: table (default) or json; checklist: md (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
@@ -351,10 +370,13 @@ const ANSWER_FLAGS: Record<string, keyof Answers> = {
 async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { workspace: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, answer: { type: 'string', multiple: true }, format: { type: 'string', default: 'table' } },
+    options: {
+      workspace: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, answer: { type: 'string', multiple: true }, format: { type: 'string', default: 'table' },
+      attach: { type: 'string', multiple: true }, skip: { type: 'string', multiple: true },
+    },
   });
   if (positionals.length === 0) {
-    io.err('import takes one or more export files. See applink-advisor --help.\n');
+    io.err('import takes one or more export files or folders. See applink-advisor --help.\n');
     return 64;
   }
   if (values.format !== 'json' && values.format !== 'table') {
@@ -372,14 +394,24 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     }
     answers[key] = value === 'yes';
   }
-  const files = await readImportFiles(positionals);
+  const { files, ignored } = await readImportInputs(positionals);
+  if (ignored.length) io.err(`Not read (not .json or .csv): ${ignored.join(', ')}\n`);
+  const flags = readChoiceFlags(values.attach ?? [], values.skip ?? [], files.map((f) => f.name));
+  if (flags.problems.length) {
+    for (const problem of flags.problems) io.err(`${problem}\n`);
+    io.err(`The files being imported: ${files.map((f) => f.name).join(', ')}\n`);
+    return 64;
+  }
   return withWorkspace(values.workspace, !values['dry-run'], io, async (store) => {
-    const preview = await previewImport(store, files);
+    const preview = await previewImport(store, files, flags.choices);
     if (values.format === 'json') io.out(`${JSON.stringify(preview, null, 2)}\n`);
-    else io.out(importPreviewText(preview));
-    if (preview.problems.length) {
+    // The table shows the links as they would be saved: with the answers given on the command line.
+    else io.out(importPreviewText({ ...preview, rows: applyAnswers(preview.rows, answers) }));
+    if (preview.problems.length || preview.unattributed.length) {
       for (const p of preview.problems) io.err(`${oneLine(p.file)}: ${oneLine(p.path)}: ${oneLine(p.message)}\n`);
-      io.err(`Nothing was imported: ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'}.\n`);
+      for (const u of preview.unattributed) io.err(`${oneLine(u.file)}: ${oneLine(unattributedMessage(u))}\n`);
+      const count = preview.problems.length + preview.unattributed.length;
+      io.err(`Nothing was imported: ${count} problem${count === 1 ? '' : 's'}.\n`);
       return 2;
     }
     if (values['dry-run']) return 0;
@@ -387,22 +419,6 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.${result.backupId ? ` The workspace before is kept as backup ${result.backupId}.` : ''}\n`);
     return 0;
   });
-}
-
-function importPreviewText(preview: ImportPreview): string {
-  const lines: string[] = [];
-  for (const f of preview.files) {
-    lines.push(`${oneLine(f.file)}  [${oneLine(f.group)}]  ${oneLine(f.kind)}${f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''}`);
-    if (f.secretsRemoved.length) lines.push(`  ${f.secretsRemoved.length} secret${f.secretsRemoved.length === 1 ? '' : 's'} removed: ${f.secretsRemoved.map((s) => oneLine(s.path)).join(', ')}`);
-  }
-  lines.push('');
-  for (const row of preview.rows) {
-    lines.push(`${row.action.padEnd(9)} ${row.link.id.padEnd(40)} ${oneLine(row.link.name)}${row.bothEnds ? '  (both ends)' : ''}`);
-    for (const w of row.warnings) lines.push(`          ! ${oneLine(w)}`);
-  }
-  const count = (a: string) => preview.rows.filter((r) => r.action === a).length;
-  lines.push(`${preview.rows.length} links: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`);
-  return `${lines.join('\n')}\n`;
 }
 
 async function reportCommand(args: string[], io: CliIo, version: string): Promise<number> {
@@ -547,6 +563,17 @@ async function exportBundleCommand(args: string[], io: CliIo, version: string): 
   return 0;
 }
 
+async function collectorCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  if (!values.out || positionals.length) {
+    io.err('collector takes --out DIR: the folder to write the collector scripts into. See applink-advisor --help.\n');
+    return 64;
+  }
+  const written = await writeCollectorScripts(values.out);
+  io.out(`${written.join('\n')}\nCarry them to a host that reaches the servers and run, for each server:\n  bash collect-applinks.sh https://jira.example.com ./applinks-export\n  .\\collect-applinks.ps1 -BaseUrl https://jira.example.com -OutDir .\\applinks-export\nthen bring applinks-export back and run: applink-advisor import applinks-export --dry-run (docs/collecting.md).\n`);
+  return 0;
+}
+
 async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
@@ -630,6 +657,8 @@ export async function runCli(argv: string[], output: CliIo = processIo, version 
         return await exportBundleCommand(rest, io, version);
       case 'import-bundle':
         return await importBundleCommand(rest, io);
+      case 'collector':
+        return await collectorCommand(rest, io);
       default:
         io.err(`Unknown command "${command}". See applink-advisor --help.\n`);
         return 64;

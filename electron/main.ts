@@ -65,11 +65,14 @@ if (!app.requestSingleInstanceLock()) {
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     };
-    const chooseImportFiles: ChooseImportFiles = async () => {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Import Applinks exports', properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Applinks exports, inventory files, spreadsheets', extensions: ['json', 'csv'] }],
-      };
+    const chooseImportFiles: ChooseImportFiles = async (what) => {
+      // Windows and Linux dialogs cannot offer files and folders at once: a folder is its own choice.
+      const options: Electron.OpenDialogOptions = what === 'folder'
+        ? { title: 'Import a folder of Applinks exports', properties: ['openDirectory'] }
+        : {
+          title: 'Import Applinks exports', properties: ['openFile', 'multiSelections'],
+          filters: [{ name: 'Applinks exports, inventory files, spreadsheets', extensions: ['json', 'csv'] }],
+        };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
     };

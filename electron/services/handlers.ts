@@ -9,7 +9,10 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { exportBundle, mergeBundle, openBundle, previewBundle, type OpenedBundle } from './bundles.ts';
 import { closeMigration, saveChecklistState } from './checklistService.ts';
 import { groupOf } from '../../shared/import/fileGroups.ts';
+import { groupFolderFiles } from '../../shared/import/folderGroups.ts';
 import type { ImportPreview } from '../../shared/model/importPreview.ts';
+import type { ImportFile } from '../../shared/import/buildImport.ts';
+import { readImportInputs } from './importFolder.ts';
 import { commitImport, previewImport, readImportFiles } from './importService.ts';
 import { buildReport } from '../../shared/present/report/reportModel.ts';
 import { produceReport, signingKey, type PrintPdf } from './reports.ts';
@@ -25,7 +28,7 @@ export type ChooseSavePath = (suggestedName: string, format: string) => Promise<
 /** Asks the user for a file to open (a bundle) or a folder (a workspace); null when they cancel. */
 export type ChooseOpenPath = (kind: 'bundle' | 'folder' | 'key') => Promise<string | null>;
 /** Asks the user for export files to import (several at once); null when they cancel. */
-export type ChooseImportFiles = () => Promise<string[] | null>;
+export type ChooseImportFiles = (what: 'files' | 'folder') => Promise<string[] | null>;
 
 export interface HandlerDependencies {
   workspace: WorkspaceSession;
@@ -79,10 +82,11 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
     return opened;
   };
   // Import previews, until committed or discarded.
-  const pendingImports = new Map<string, ImportPreview>();
-  const remember = (preview: ImportPreview) => {
+  const pendingImports = new Map<string, { preview: ImportPreview; files: readonly ImportFile[] }>();
+  const previewOf = async (files: readonly ImportFile[]) => {
+    const preview = await previewImport(store(), files);
     const token = randomBytes(16).toString('hex');
-    pendingImports.set(token, preview);
+    pendingImports.set(token, { preview, files });
     return { token, preview };
   };
   const openBundleFile = async (file: string) => {
@@ -166,7 +170,7 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
       const file = launchFiles.take();
       if (!file) return { kind: 'none' as const };
       if (/\.bundle$/i.test(file)) return { kind: 'bundle' as const, ...(await openBundleFile(file)) };
-      return { kind: 'import' as const, ...remember(await previewImport(store(), await readImportFiles([file]))) };
+      return { kind: 'import' as const, ...(await previewOf(await readImportFiles([file]))) };
     },
     'bundles.merge': async ({ token, resolutions }) => {
       const result = await mergeBundle(writable(), bundleOf(token), resolutions);
@@ -177,16 +181,31 @@ function operations({ workspace, preferences, appVersion, seedLinks, chooseSaveP
       openBundles.delete(token);
       return {};
     },
-    'import.choose': async () => {
-      const paths = await chooseImportFiles();
+    'import.choose': async ({ folder }) => {
+      const paths = await chooseImportFiles(folder ? 'folder' : 'files');
       if (!paths || paths.length === 0) return { token: null, preview: null };
-      return remember(await previewImport(store(), await readImportFiles(paths)));
+      return previewOf((await readImportInputs(paths)).files);
     },
-    'import.fromContents': async ({ files }) =>
-      // Dropped files arrive as contents: the renderer never names a path. They group by name prefix.
-      remember(await previewImport(store(), files.map((f) => ({ name: f.name, group: groupOf(f.name, ''), text: f.text })))),
+    'import.fromContents': async ({ files }) => {
+      // Dropped files arrive as contents: the renderer never names a path to read. Loose files group by name
+      // prefix; the files of a dropped folder as a folder import does.
+      const inFolders = files.filter((f) => f.folder !== undefined).map((f) => `${f.folder}/${f.name}`);
+      const folderGroups = groupFolderFiles(inFolders);
+      const groups = new Map(inFolders.map((name, i) => [name, folderGroups[i]!] as const));
+      return previewOf(files.map((f) => {
+        const name = f.folder === undefined ? f.name : `${f.folder}/${f.name}`;
+        return { name, group: groups.get(name) ?? groupOf(f.name, ''), text: f.text };
+      }));
+    },
+    'import.attribute': async ({ token, attach, skip }) => {
+      const pending = pendingImports.get(token);
+      if (!pending) throw new OperationError('not-found', 'That import is no longer open; choose the files again.');
+      const preview = await previewImport(store(), pending.files, { attach, skip });
+      pendingImports.set(token, { ...pending, preview });
+      return { token, preview };
+    },
     'import.commit': async ({ token, answers, skip }) => {
-      const preview = pendingImports.get(token);
+      const preview = pendingImports.get(token)?.preview;
       if (!preview) throw new OperationError('not-found', 'That import is no longer open; choose the files again.');
       const result = await commitImport(writable(), preview, answers, skip);
       pendingImports.delete(token);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
-import { buildImport, type ImportFile } from '../../shared/import/buildImport.ts';
+import { buildImport, type ImportChoices, type ImportFile } from '../../shared/import/buildImport.ts';
 import { groupOf } from '../../shared/import/fileGroups.ts';
 import { applyAnswers, planImport } from '../../shared/import/importPlan.ts';
 import type { ImportCommitResult, ImportPreview } from '../../shared/model/importPreview.ts';
@@ -31,11 +31,17 @@ export async function readImportFiles(paths: readonly string[]): Promise<ImportF
   return files;
 }
 
-/** Reads, normalises, reconciles and compares with the workspace: the preview. Writes nothing. */
-export async function previewImport(store: WorkspaceStore, files: readonly ImportFile[]): Promise<ImportPreview> {
-  const result = buildImport(files);
+/**
+ * Reads, normalises, reconciles and compares with the workspace: the preview. Writes nothing.
+ * `choices` attach files the import could not place to a link, or leave them out.
+ */
+export async function previewImport(store: WorkspaceStore, files: readonly ImportFile[], choices: ImportChoices = {}): Promise<ImportPreview> {
+  const result = buildImport(files, choices);
   const { documents } = await store.list();
-  return { files: result.files, problems: result.problems, rows: planImport(result.links, documents) };
+  return {
+    files: result.files, problems: result.problems, unattributed: result.unattributed, rows: planImport(result.links, documents),
+    choices: { attach: { ...choices.attach }, skip: [...(choices.skip ?? [])] },
+  };
 }
 
 /**
@@ -47,6 +53,9 @@ export async function commitImport(store: WorkspaceStore, preview: ImportPreview
   if (preview.problems.length) {
     const first = preview.problems[0]!;
     throw new OperationError('conflict', `Nothing was imported: ${preview.problems.length} problem${preview.problems.length === 1 ? '' : 's'} in the files (first: ${first.file}: ${first.path}: ${first.message}).`);
+  }
+  if (preview.unattributed.length) {
+    throw new OperationError('conflict', `Nothing was imported: ${preview.unattributed.map((u) => u.file).join(', ')} ${preview.unattributed.length === 1 ? 'is' : 'are'} not yet placed on a link; attach each to a link or leave it out.`);
   }
   const left = new Set(skip);
   const before = new Map(preview.rows.map((r) => [r.link.id, r.link.answers]));

@@ -79,7 +79,8 @@ export const CONTRACT = {
     result: z.object({}),
   },
   'import.choose': {
-    args: empty,
+    /** folder: pick one folder (read with its subfolders) instead of files. */
+    args: z.object({ folder: z.boolean().optional() }).strict(),
     result: z.object({ token: previewToken.nullable(), preview: importPreviewSchema.nullable() }),
   },
   'import.fromContents': {
@@ -87,8 +88,21 @@ export const CONTRACT = {
       files: z.array(z.object({
         name: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'expected a file name without a folder'),
         text: z.string().max(50 * 1024 * 1024),
-      }).strict()).min(1).max(500),
+        /** For a file of a dropped folder: its folder, from the dropped folder's own name down (`exports/jira`). */
+        folder: z.string().max(1000).regex(/^(?!\.\.?(\/|$))[^/\\]+(\/(?!\.\.?(\/|$))[^/\\]+)*$/, 'expected a relative folder path with / between names and no . or .. part').optional(),
+      }).strict()).min(1).max(2000),
     }).strict(),
+    result: z.object({ token: previewToken, preview: importPreviewSchema }),
+  },
+  'import.attribute': {
+    args: z.object({
+      token: previewToken,
+      /** File (as the preview names it) → the Applinks id of the link it is about. */
+      attach: z.record(z.string().min(1).max(1000), z.string().min(1).max(200)),
+      /** Files to leave out. */
+      skip: z.array(z.string().min(1).max(1000)).max(20_000),
+    }).strict(),
+    /** The preview again, with those choices. */
     result: z.object({ token: previewToken, preview: importPreviewSchema }),
   },
   'import.commit': {

@@ -2,6 +2,7 @@ import { parseInventory } from '../model/inventory.ts';
 import { parseJsonText } from '../model/jsonText.ts';
 import { linkSchema, type Link } from '../model/link.ts';
 import { LINK_ID_PATTERN, VERSION_PATTERN, type AuthToken, type Product } from '../model/vocabulary.ts';
+import { attributeFile, consumerKeysOf, linkChoices, suggestedFileName, type AttributedBy, type LinkChoice } from './attribution.ts';
 import { readCsvLinks } from './csvLinks.ts';
 import { normaliseUrl } from './normaliseUrl.ts';
 import { productOfType, tokensOfLevels } from './providerClasses.ts';
@@ -24,6 +25,28 @@ export interface FileReport {
   kind: string;
   links: number;
   secretsRemoved: RemovedSecret[];
+  /** For an answer about one link that does not name it: which link it was placed on, and how. */
+  attributedTo?: { id: string; name: string | null; by: AttributedBy };
+}
+
+/** An answer about one link that could not be placed on one: the user attaches it to a link or leaves it out. */
+export interface UnattributedFile {
+  file: string;
+  group: string;
+  endpoint: string;
+  reason: string;
+  /** A name that would place it by itself. */
+  suggestedName: string;
+  /** The server's links to choose from. */
+  candidates: LinkChoice[];
+}
+
+/** The user's answers for files the import could not place (by file name as the preview shows it). */
+export interface ImportChoices {
+  /** File → the Applinks id of the server's link it is about. */
+  attach?: Readonly<Record<string, string>>;
+  /** Files to leave out of the import. */
+  skip?: readonly string[];
 }
 
 /** A link the import produces, with where it came from and what the user should know. */
@@ -42,6 +65,8 @@ export interface ImportResult {
   links: ImportedLink[];
   /** Errors: a file that cannot be used. Any error blocks the commit. */
   problems: ImportProblem[];
+  /** Files about one link that could not be placed; each blocks the commit until attached or left out. */
+  unattributed: UnattributedFile[];
 }
 
 interface Server {
@@ -69,7 +94,7 @@ function mergeView(into: LinkView, from: LinkView): void {
   }
 }
 
-function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileReport; shape?: Shape; links?: Link[] } {
+function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileReport; shape?: Shape; links?: Link[]; consumerKeys?: string[] } {
   const report: FileReport = { file: file.name, group: file.group, kind: 'unreadable', links: 0, secretsRemoved: [] };
   if (/\.csv$/i.test(file.name)) {
     const { links, problems: found, removed } = readCsvLinks(file.text, file.name);
@@ -91,36 +116,34 @@ function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileR
     }
     return { report: { ...report, kind: 'Applink Advisor inventory', links: inventory.value.links.length }, links: inventory.value.links };
   }
+  // The collector's own record of what it asked (docs/collecting.md): read, not imported.
+  if (value && typeof value === 'object' && (value as { format?: unknown }).format === 'applink-advisor.collection') return { report: { ...report, kind: 'collector record (what was asked; nothing to import)' } };
   const shape = readShapeSafely(value, file.name);
   if (!shape.ok) {
     problems.push(shape.problem);
     return { report };
   }
   const kind = shape.shape.kind === 'manifest' ? '/rest/applinks/1.0/manifest' : shape.shape.endpoint;
-  return { report: { ...report, kind, links: shape.shape.kind === 'links' ? shape.shape.views.length : 0 }, shape: shape.shape };
-}
-
-/** Which of a server's links a per-link file (status, OAuth levels, authentication) is about. */
-function linkOfFile(server: Server, fileName: string, consumerNames: string[]): string | null {
-  const ids = [...server.views.keys()].filter((id) => fileName.includes(id));
-  if (ids.length === 1) return ids[0]!;
-  const byName = [...server.views.values()].filter((v) => v.name && consumerNames.includes(v.name));
-  return byName.length === 1 ? byName[0]!.appId : null;
+  return { report: { ...report, kind, links: shape.shape.kind === 'links' ? shape.shape.views.length : 0 }, shape: shape.shape, consumerKeys: consumerKeysOf(value) };
 }
 
 /**
  * Turns a set of export files into links: each file is read (secrets removed first), grouped by the
  * server it came from, and the two servers' views of one link are matched by application id and
- * URLs into one link with both ends. Pure: the same files always give the same result.
+ * URLs into one link with both ends. An answer about one link that does not name it is placed by
+ * `attributeFile`, or by the user's `choices`; one that cannot be placed is listed as unattributed.
+ * Pure: the same files and choices always give the same result.
  */
-export function buildImport(given: readonly ImportFile[]): ImportResult {
+export function buildImport(given: readonly ImportFile[], choices: ImportChoices = {}): ImportResult {
   // File names are text from someone else too: they reach the preview and the history's "imported from".
   const files = given.map((f) => ({ ...f, name: scrubText(f.name).text, group: scrubText(f.group).text }));
   const problems: ImportProblem[] = [];
   const reports: FileReport[] = [];
   const servers = new Map<string, Server>();
   const direct: Array<{ link: Link; file: string }> = [];
-  const perLinkFiles: Array<{ file: string; group: string; shape: Extract<Shape, { kind: 'oauth-levels' | 'authentication' }> }> = [];
+  const perLinkFiles: Array<{ file: string; group: string; shape: Extract<Shape, { kind: 'oauth-levels' | 'authentication' }>; consumerKeys: string[]; report: FileReport }> = [];
+  const unattributed: UnattributedFile[] = [];
+  const skipped = new Set(choices.skip ?? []);
   const serverOf = (group: string) => {
     let server = servers.get(group);
     if (!server) servers.set(group, (server = { group, manifest: null, views: new Map() }));
@@ -133,7 +156,11 @@ export function buildImport(given: readonly ImportFile[]): ImportResult {
   };
 
   for (const file of files) {
-    const { report, shape, links } = parseFile(file, problems);
+    if (skipped.has(file.name)) {
+      reports.push({ file: file.name, group: file.group, kind: 'left out (your choice)', links: 0, secretsRemoved: [] });
+      continue;
+    }
+    const { report, shape, links, consumerKeys } = parseFile(file, problems);
     reports.push(report);
     if (links) direct.push(...links.map((link) => ({ link, file: file.name })));
     if (!shape) continue;
@@ -143,16 +170,25 @@ export function buildImport(given: readonly ImportFile[]): ImportResult {
       else server.manifest = shape.manifest;
     } else if (shape.kind === 'links') for (const view of shape.views) addView(server, view);
     else if (shape.kind === 'status') addView(server, shape.view);
-    else perLinkFiles.push({ file: file.name, group: file.group, shape });
+    else perLinkFiles.push({ file: file.name, group: file.group, shape, consumerKeys: consumerKeys ?? [], report });
   }
-  for (const { file, group, shape } of perLinkFiles) {
+  const viewLists = new Map<Server, LinkView[]>();
+  for (const { file, group, shape, consumerKeys, report } of perLinkFiles) {
     const server = serverOf(group);
-    const id = linkOfFile(server, file, shape.kind === 'authentication' ? shape.consumerNames : []);
-    if (!id) {
-      problems.push({ file, path: '(root)', message: `cannot tell which link this ${shape.endpoint} answer is about: put the link id in the file name (e.g. ${group}.status.<link id>.json) beside a list of the server's links` });
+    let views = viewLists.get(server);
+    if (!views) viewLists.set(server, (views = [...server.views.values()]));
+    const chosen = choices.attach?.[file];
+    const found = chosen !== undefined
+      ? chosenLink(views, chosen)
+      : attributeFile(views, server.manifest, group, { fileName: file, consumerNames: shape.kind === 'authentication' ? shape.consumerNames : [], consumerKeys });
+    if (found.id === null) {
+      if (chosen !== undefined) problems.push({ file, path: '(root)', message: found.reason });
+      else unattributed.push({ file, group, endpoint: shape.endpoint, reason: found.reason, suggestedName: suggestedFileName(group, shape.kind), candidates: linkChoices(views) });
       continue;
     }
+    const id = found.id;
     const view = server.views.get(id)!;
+    report.attributedTo = { id, name: view.name, by: found.by };
     if (shape.kind === 'oauth-levels') mergeView(view, { appId: id, name: null, type: null, displayUrl: null, rpcUrl: null, oauthIncoming: shape.incoming, oauthOutgoing: shape.outgoing, files: [file] });
     else {
       const nonOauthOut = shape.outgoing.filter((t) => !t.startsWith('oauth'));
@@ -198,7 +234,14 @@ export function buildImport(given: readonly ImportFile[]): ImportResult {
   const generated = links.length;
   for (const { link, file } of direct) links.push({ link, sources: [file], warnings: [], bothEnds: link.config.remote !== undefined, generatedId: false });
   uniqueIds(links, generated);
-  return { files: reports, links, problems };
+  return { files: reports, links, problems, unattributed };
+}
+
+function chosenLink(views: readonly LinkView[], chosen: string): { id: string; by: 'your choice' } | { id: null; reason: string } {
+  const view = views.find((v) => v.appId === chosen) ?? views.find((v) => v.appId.toLowerCase() === chosen.trim().toLowerCase());
+  if (view) return { id: view.appId, by: 'your choice' };
+  const offered = linkChoices(views).map((c) => `${c.id}${c.name ? ` (${c.name})` : ''}`).join(', ');
+  return { id: null, reason: `attached to link "${chosen}", which is not one of this server's links${offered ? `: choose one of ${offered}` : ' (none were imported)'}` };
 }
 
 function endOf(manifest: ServerManifest): Link['local'] {

@@ -14,9 +14,22 @@ export const importPreviewSchema = z.object({
     links: z.number().int(),
     /** Where secrets were removed (never their values). */
     secretsRemoved: z.array(z.object({ path: z.string(), why: z.string() })),
+    /** An answer about one link that does not name it: the link it was placed on, and how. */
+    attributedTo: z.object({ id: z.string(), name: z.string().nullable(), by: z.string() }).optional(),
   })),
   /** Files or entries that cannot be used; any of these blocks the import. */
   problems: z.array(problem),
+  /** Answers about one link that could not be placed: each is attached to a link or left out before the import. */
+  unattributed: z.array(z.object({
+    file: z.string(),
+    group: z.string(),
+    endpoint: z.string(),
+    reason: z.string(),
+    suggestedName: z.string(),
+    candidates: z.array(z.object({ id: z.string(), name: z.string().nullable(), url: z.string().nullable() })),
+  })),
+  /** What the user chose for such files so far (file → link id; files left out). */
+  choices: z.object({ attach: z.record(z.string(), z.string()), skip: z.array(z.string()) }),
   rows: z.array(z.object({
     link: linkSchema,
     action: z.enum(IMPORT_ACTIONS),

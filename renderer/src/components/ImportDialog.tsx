@@ -9,6 +9,8 @@ import { useModalDialog } from '../lib/useModalDialog.ts';
 import { verdictOf } from '../state/verdicts.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { SeverityBadge } from './Badges.tsx';
+import { PlaceFiles } from './PlaceFiles.tsx';
+import { missingAnswer } from '../../../shared/present/importPreviewText.ts';
 
 const ACTION_LABELS = { create: 'New', update: 'Update', unchanged: 'Unchanged' } as const;
 
@@ -20,19 +22,24 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
   const [answers, setAnswers] = useState<Partial<Record<keyof Answers, boolean>>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const rows = opened?.preview.rows;
+  // The preview again after the user placed files the import could not (import.attribute).
+  const [replaced, setReplaced] = useState<ImportPreview | null>(null);
+  const rows = (replaced ?? opened?.preview)?.rows;
   const verdicts = useMemo(() => new Map((rows ?? []).map((r) => [r.link.id, verdictOf(r.link)])), [rows]);
   if (!opened) return <dialog ref={ref} className="dialog" aria-label="Import" />;
-  const { preview, token } = opened;
+  const { token } = opened;
+  const preview = replaced ?? opened.preview;
   const secrets = preview.files.filter((f) => f.secretsRemoved.length > 0);
   const chosen = preview.rows.filter((r) => !skip.has(r.link.id));
   const toWrite = chosen.filter((r) => r.action !== 'unchanged').length;
-  const blocked = preview.problems.length > 0;
+  const unplaced = preview.unattributed.length;
+  const blocked = preview.problems.length > 0 || unplaced > 0;
 
   function close(message: string | null) {
     setSkip(new Set());
     setAnswers({});
     setStatus(null);
+    setReplaced(null);
     onClose(message);
   }
 
@@ -55,6 +62,20 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
     }
   }
 
+  async function place(attach: Record<string, string>, skipFiles: string[]) {
+    setBusy(true);
+    setStatus('Reading the files again with your choices…');
+    try {
+      const next = await call('import.attribute', { token, attach, skip: skipFiles });
+      setReplaced(next.preview);
+      setStatus(next.preview.unattributed.length ? `${next.preview.unattributed.length} file${next.preview.unattributed.length === 1 ? '' : 's'} still to place.` : 'Every file is placed.');
+    } catch (error) {
+      setStatus(`Not applied: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const toggle = (id: string) => {
     const next = new Set(skip);
     if (next.has(id)) next.delete(id);
@@ -69,7 +90,7 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
         <summary>{preview.files.length} file{preview.files.length === 1 ? '' : 's'} read, {preview.rows.length} link{preview.rows.length === 1 ? '' : 's'} found</summary>
         <ul className="import-files">
           {preview.files.map((f) => (
-            <li key={f.file}><code>{f.file}</code> — {f.kind}{f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''} <span className="muted">(server: {f.group || '—'})</span></li>
+            <li key={f.file}><code>{f.file}</code> — {f.kind}{f.links ? `, ${f.links} link${f.links === 1 ? '' : 's'}` : ''}{f.attributedTo ? `, about ${f.attributedTo.name ?? f.attributedTo.id} (by ${f.attributedTo.by})` : ''} <span className="muted">(server: {f.group || '—'})</span></li>
           ))}
         </ul>
       </details>
@@ -80,12 +101,13 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
           ))}
         </div>
       )}
-      {blocked && (
+      {preview.problems.length > 0 && (
         <div role="alert" className="warning">
           <strong>Nothing can be imported until these are fixed</strong> (correct or leave out the files and import again):
           <ul>{preview.problems.map((p, i) => <li key={i}><code>{p.file}</code>: {p.path}: {p.message}</li>)}</ul>
         </div>
       )}
+      {unplaced > 0 && <PlaceFiles key={preview.unattributed.map((u) => u.file).join('\n')} preview={preview} busy={busy} onApply={(attach, skipFiles) => void place(attach, skipFiles)} />}
       <fieldset className="import-answers">
         <legend>Answers the exports cannot know (for every link that has none yet)</legend>
         {ANSWER_KEYS.map((key: AnswerKey) => (
@@ -114,7 +136,7 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
                   <th scope="row">{row.link.name}</th>
                   <td>{productShortName(row.link.local.product)} → {productShortName(row.link.remote.product)}{row.bothEnds ? ' (both ends)' : ''}</td>
                   <td>{row.link.config.local.outgoing.map((t) => TOKEN_SHORT[t]).join(' + ') || 'none'}</td>
-                  <td>{RECOMMENDATION_LABELS[verdict.recommended]}</td>
+                  <td>{RECOMMENDATION_LABELS[verdict.recommended]}{missingAnswer(verdict) ? <span className="muted"> — needs: {missingAnswer(verdict)!.question}</span> : null}</td>
                   <td><SeverityBadge severity={verdict.worstSeverity} /></td>
                   <td>{row.warnings.length ? <ul className="import-warnings">{row.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : '—'}</td>
                 </tr>
@@ -126,8 +148,8 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
       {status && <p role="status">{status}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={() => void cancel()} disabled={busy}>Cancel</button>
-        <button type="button" className="primary" disabled={busy || blocked || chosen.length === 0} onClick={() => void commit()}>
-          Import {toWrite} link{toWrite === 1 ? '' : 's'} (a backup is taken first)
+        <button type="button" className="primary" disabled={busy || blocked || chosen.length === 0} onClick={() => void commit()} aria-describedby={unplaced ? 'import-place-title' : undefined}>
+          {unplaced ? `Place or leave out ${unplaced} file${unplaced === 1 ? '' : 's'} first` : `Import ${toWrite} link${toWrite === 1 ? '' : 's'} (a backup is taken first)`}
         </button>
       </div>
     </dialog>

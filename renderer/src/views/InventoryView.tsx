@@ -15,6 +15,7 @@ import { NO_FILTERS, useUi, type AuthFilter, type InventoryFilters } from '../st
 import { useWorkspace } from '../state/workspace.ts';
 import { countBy, filterRows, severityOf, toRow } from './inventory/inventoryRows.ts';
 import { InventoryTable } from './inventory/InventoryTable.tsx';
+import { filesOfDrop, MAX_DROPPED_FILES } from '../lib/droppedFolders.ts';
 
 const AUTH_FILTERS: Record<AuthFilter, string> = {
   trustedApps: 'Uses Trusted Apps', basic: 'Uses Basic HTTP', oauth: 'Uses OAuth (no impersonation)',
@@ -99,6 +100,24 @@ export function InventoryView() {
     }
   }
 
+  async function dropFolders(entries: FileSystemEntry[]) {
+    setBundleMessage('Reading the dropped folder…');
+    let found: Awaited<ReturnType<typeof filesOfDrop>>;
+    try {
+      found = await filesOfDrop(entries);
+    } catch (failure) {
+      return setBundleMessage(`The dropped folder could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+    const { files, tooMany } = found;
+    if (tooMany) return setBundleMessage(`The dropped folders hold more than ${MAX_DROPPED_FILES} export files; import them a folder at a time.`);
+    if (files.length === 0) return setBundleMessage('The dropped folder holds no .json or .csv file.');
+    const tooBig = files.find((f) => f.file.size > 50 * 1024 * 1024);
+    if (tooBig) return setBundleMessage(`${tooBig.file.name} is larger than 50 MB; not an Applinks export.`);
+    await runImport(async () => call('import.fromContents', {
+      files: await Promise.all(files.map(async ({ file, folder }) => ({ name: file.name, text: await file.text(), ...(folder === undefined ? {} : { folder }) }))),
+    }), `Reading ${files.length} file${files.length === 1 ? '' : 's'} of the dropped folder…`);
+  }
+
   async function dropFiles(list: FileList) {
     const files = [...list];
     if (files.length > 500) return setBundleMessage('Drop at most 500 files at a time.');
@@ -119,6 +138,10 @@ export function InventoryView() {
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
         setDropping(false);
+        // A dropped folder reaches the page as an unreadable File: its contents are read through its entry
+        // instead, and travel as contents like dropped files. Entries must be taken before the event returns.
+        const entries = [...e.dataTransfer.items].map((item) => item.webkitGetAsEntry()).filter((entry) => entry !== null);
+        if (entries.some((entry) => entry.isDirectory)) return void dropFolders(entries);
         void dropFiles(e.dataTransfer.files);
       }}>
       {dropping && <p className="drop-hint" aria-hidden="true">Drop Applinks exports, inventory files or spreadsheets to import them</p>}
@@ -133,6 +156,7 @@ export function InventoryView() {
         </form>
         <div className="bundle-actions">
           <button type="button" onClick={() => void runImport(() => call('import.choose', {}), 'Waiting for the file dialog…')}>Import exports…</button>
+          <button type="button" onClick={() => void runImport(() => call('import.choose', { folder: true }), 'Waiting for the folder dialog…')}>Import a folder…</button>
           <button type="button" onClick={() => void importBundle()}>Import bundle…</button>
           {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
           {rows.length > 0 && <button type="button" onClick={() => setReporting(true)}>Report…</button>}

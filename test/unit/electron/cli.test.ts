@@ -192,7 +192,8 @@ describe('applink-advisor import', () => {
     const dry = await cli('import', ...files, '--workspace', workspace, '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/^jira\.listApplicationlinks\.json {2}\[jira\] {2}\/rest\/applinks\/1\.0\/listApplicationlinks, 2 links$/m);
-    expect(dry.out).toMatch(/^create {4}corporate-jira-corporate-wiki +Corporate Jira ↔ Corporate Wiki {2}\(both ends\)$/m);
+    // Like the app's preview: the recommendation and the worst finding per link, and the answer an UNDETERMINED one needs.
+    expect(dry.out).toMatch(/^create {4}corporate-jira-corporate-wiki +Needs answers +high R10 AUTH_LEVEL_MISMATCH +Corporate Jira ↔ Corporate Wiki {2}\(both ends\)\n {10}\? UNDETERMINED: needs an answer to "Do you have administrator access to the remote application\?" — give it with --answer admin-on-remote=yes\|no$/m);
     expect(dry.out).toMatch(/^ {10}! seen from one side only/m);
     expect(dry.out).toMatch(/3 links: 3 to create, 0 to update, 0 unchanged\./);
     expect((await new WorkspaceStore(workspace).list()).documents).toEqual([]);
