@@ -134,9 +134,12 @@ function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileR
  * `attributeFile`, or by the user's `choices`; one that cannot be placed is listed as unattributed.
  * Pure: the same files and choices always give the same result.
  */
+// Scrubbed one folder at a time: a whole path read as one run of characters looks like a random key.
+const scrubName = (name: string) => name.split(/([/\\])/).map((part) => scrubText(part).text).join('');
+
 export function buildImport(given: readonly ImportFile[], choices: ImportChoices = {}): ImportResult {
   // File names are text from someone else too: they reach the preview and the history's "imported from".
-  const files = given.map((f) => ({ ...f, name: scrubText(f.name).text, group: scrubText(f.group).text }));
+  const files = given.map((f) => ({ ...f, name: scrubName(f.name), group: scrubName(f.group) }));
   const problems: ImportProblem[] = [];
   const reports: FileReport[] = [];
   const servers = new Map<string, Server>();

@@ -92,7 +92,7 @@ describe('secrets in imported files', () => {
     const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
     expect(await runCli(['import', ...(await estatePaths()), '--workspace', workspace, '--format', 'json', '--dry-run'], io)).toBe(0);
     expect(await runCli(['import', ...(await estatePaths()), '--workspace', workspace], io)).toBe(0);
-    expect(out).toMatch(/2 secrets removed: consumers\[0\]\.sharedSecret, configuredAuthProviders\[2\]\.config\.password/);
+    expect(out).toMatch(/2 secrets removed: consumers\[0\]\.sharedSecret \([^)]+\), configuredAuthProviders\[2\]\.config\.password \([^)]+\)/);
     await runCli(['workspace', 'backup', '--workspace', workspace], io);
 
     const imported = new WorkspaceStore(workspace);
