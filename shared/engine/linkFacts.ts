@@ -75,16 +75,7 @@ function endFactsOf(outMask: number, inMask: number): EndFacts {
 }
 
 /** What the configuration of both ends says, the same for every link configured alike: worked out once. */
-interface ConfigFacts {
-  local: EndFacts;
-  remote: EndFacts | null;
-  directions: DirectionFacts[];
-  usesTrustedApps: boolean;
-  usesBasic: boolean;
-  usesOAuth1: boolean;
-  usesImpersonation: boolean;
-  usesOAuth2: boolean;
-}
+type ConfigFacts = Pick<LinkFacts, 'local' | 'remote' | 'directions' | 'usesTrustedApps' | 'usesBasic' | 'usesOAuth1' | 'usesImpersonation' | 'usesOAuth2'>;
 const CONFIG_TABLE = new Map<number, ConfigFacts>();
 const DIRECTION_MASK = (1 << AUTH_TOKENS.length) - 1;
 const END_KEYS = 1 << (2 * AUTH_TOKENS.length);
