@@ -88,7 +88,7 @@ export function reportMarkdown(report: Report): string {
     '| Recommendation | Links |', '|---|---|', ...summary.byRecommendation.map(([k, n]) => `| ${RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS]} | ${n} |`), '',
     '| Worst finding | Links |', '|---|---|', ...summary.bySeverity.map(([k, n]) => `| ${k} | ${n} |`), '',
     ...(report.changes ? [`### What changed since ${escapeMarkdown(report.changes.label)}`, '', ...(report.changes.rows.length ? ['| Change | Link |', '|---|---|', ...report.changes.rows.map((r) => `| ${r.kind} | ${escapeMarkdown(r.name)} |`)] : ['Nothing changed.']), ''] : []),
-    '## Flowchart paths', '', escapeMarkdown(CURRENT_CHART.inferredNote ?? CURRENT_CHART.caption), '',
+    '## Flowchart paths', '', escapeMarkdown(CURRENT_CHART.inferredNote ?? CURRENT_CHART.caption, true), '',
   ];
   report.paths.forEach((p, i) => {
     lines.push(`### Path ${i + 1} (${p.links} link${p.links === 1 ? '' : 's'})`, '', '```mermaid', flowchartSource(CURRENT_CHART, p, `Path ${i + 1}`).trimEnd(), '```', '', `Sources: ${pathSources(CURRENT_CHART, p.path).join(', ') || 'none'}`, '');
