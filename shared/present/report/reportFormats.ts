@@ -230,7 +230,7 @@ ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(meta.title)}</title>
-<meta name="author" content="${escapeHtml(meta.author ?? '')}"><meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${pageCss(meta.classification, page.size)}</style></head>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${pageCss(meta.classification, page.size)}</style></head>
 <body>${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
 <p class="muted">Generated ${escapeHtml(meta.generatedAt)} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}.</p></header>
