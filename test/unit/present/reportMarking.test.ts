@@ -5,14 +5,14 @@ import { renderReport, verifyReport } from '../../../electron/services/reports.t
 import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
 import { parseInventory } from '../../../shared/model/inventory.ts';
 import { markdownText } from '../../../shared/present/report/markdownText.ts';
-import { buildReport } from '../../../shared/present/report/reportModel.ts';
+import { buildReport, type ReportMeta } from '../../../shared/present/report/reportModel.ts';
 import { sealReport, verifySeal } from '../../../shared/present/report/reportSeal.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
 const META = { title: 'Estate report', author: 'A. Admin', generatedAt: AT, appVersion: '0.1.0', classification: 'SECRET // NOFORN', includeChecklists: true };
 
-async function demoReport(meta = META) {
+async function demoReport(meta: ReportMeta = META) {
   const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
   if (!inventory.ok) throw new Error('demo estate invalid');
   return buildReport(inventory.value.links.map(doc), meta);
