@@ -3,7 +3,7 @@ import { productName } from '../../engine/oauth2Readiness.ts';
 import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
 import { escapeHtml } from '../escape.ts';
 import { markdownText as escapeMarkdown } from './markdownText.ts';
-import { pathSources, reportBibliography } from './reportBibliography.ts';
+import { linkCitations, pathSources, reportBibliography } from './reportBibliography.ts';
 import type { BibliographyEntry } from '../../guidance/bibliography.ts';
 import { flowchartSource } from '../flowchartMermaid.ts';
 import { flowchartSvg } from '../flowchartSvg.ts';
@@ -39,7 +39,7 @@ export function reportJson(report: Report): string {
 export const REPORT_CSV_COLUMNS = [
   'id', 'name', 'local_product', 'local_version', 'local_url', 'remote_product', 'remote_version', 'remote_url',
   'local_outgoing', 'local_incoming', 'remote_outgoing', 'remote_incoming', 'recommended', 'worst_severity',
-  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at',
+  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at', 'sources',
   'record', 'source_kind', 'source_origin', 'source_url', 'classification', 'integrity',
 ] as const;
 
@@ -57,22 +57,22 @@ const checklistCell = (c: Report['links'][number]['checklists'][number]) =>
   `${c.view.id} ${c.view.locked ? 'planned, blocked' : `${c.done}/${c.required}`}${c.closed ? ' closed' : ''}`;
 
 /**
- * CSV: one row per link (`record` = link), then one per cited source (`record` = source: id, title in
+ * CSV: one row per link (`record` = link, `sources` = the ids its part cites), then one per cited source (`record` = source: id, title in
  * `name`, kind, origin, URL), then a last row (`record` = integrity) whose final cell holds the digest.
  * The marking is a column on every row, so a spreadsheet neither loses it nor shows a stray line.
  */
 export function reportCsv(report: Report, options: { bom: boolean }): string {
   const mark = report.meta.classification ?? '';
   const tail = (record: string, kind = '', origin = '', url = '') => [record, kind, origin, url, mark];
-  const rows = report.links.map(({ document: { link, updatedAt }, verdict, checklists }) => [
+  const rows = report.links.map((reportLink) => { const { document: { link, updatedAt }, verdict, checklists } = reportLink; return [
     link.id, link.name, link.local.product, link.local.version ?? '', link.local.baseUrl ?? '', link.remote.product, link.remote.version ?? '', link.remote.baseUrl ?? '',
     link.config.local.outgoing.join('+'), link.config.local.incoming.join('+'), link.config.remote?.outgoing.join('+') ?? '', link.config.remote?.incoming.join('+') ?? '',
     verdict.recommended, verdict.worstSeverity ?? '', verdict.findings.map((f) => f.rule).join(' '), verdict.oauth2.status, verdict.updatePath ?? '',
-    checklists.map(checklistCell).join('; '), updatedAt, ...tail('link'), '',
-  ].map(csvCell).join(','));
+    checklists.map(checklistCell).join('; '), updatedAt, linkCitations(reportLink, report.meta.includeChecklists).join(' '), ...tail('link'), '',
+  ].map(csvCell).join(','); });
   const blank = (n: number) => Array<string>(n).fill('');
-  const sources = reportBibliography(report).entries.map((e) => [e.id, e.title, ...blank(17), ...tail('source', e.kind, e.origin, e.url ?? ''), ''].map(csvCell).join(','));
-  const seal = [...blank(19), ...tail('integrity'), integrityText(report.meta.signed ?? false)].map(csvCell).join(',');
+  const sources = reportBibliography(report).entries.map((e) => [e.id, e.title, ...blank(18), ...tail('source', e.kind, e.origin, e.url ?? ''), ''].map(csvCell).join(','));
+  const seal = [...blank(20), ...tail('integrity'), integrityText(report.meta.signed ?? false)].map(csvCell).join(',');
   return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows, ...sources, seal].join('\r\n')}\r\n`;
 }
 

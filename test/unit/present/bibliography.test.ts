@@ -47,7 +47,8 @@ function citedAndListed(report: Report, format: 'html' | 'md' | 'csv' | 'json'):
   if (format === 'csv') {
     const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
     const links = rows.filter((r) => r.record === 'link');
-    return { cited: new Set(links.flatMap((r) => citationsIn(`${r.checklists}`))), listed: new Set(rows.filter((r) => r.record === 'source').map((r) => r.id!)) };
+    expect(links.some((r) => r.sources !== ''), 'link rows name what they cite').toBe(true);
+    return { cited: new Set(links.flatMap((r) => [...r.sources!.split(' ').filter(Boolean), ...citationsIn(`${r.checklists}`)])), listed: new Set(rows.filter((r) => r.record === 'source').map((r) => r.id!)) };
   }
   const json = JSON.parse(text);
   expect(reportJsonSchema.safeParse(json).success).toBe(true);
