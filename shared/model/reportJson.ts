@@ -19,7 +19,10 @@ export const reportJsonSchema = z.object({
   }),
   summary: z.object({
     total: z.number().int(), byRecommendation: count, bySeverity: count, byReadiness: count,
+    /** Links with an applicable (unlocked) checklist not yet closed, and those with all of them closed. */
     migrationsOpen: z.number().int(), migrationsDone: z.number().int(),
+    /** Links whose only checklists are locked: planned, blocked (written since the bibliography; optional for older reports). */
+    migrationsPlanned: z.number().int().optional(),
   }),
   links: z.array(z.object({
     id: z.string(), name: z.string(),
@@ -33,7 +36,7 @@ export const reportJsonSchema = z.object({
     worstSeverity: z.enum(SEVERITIES).nullable(),
     updatePath: z.number().int().min(1).max(5).nullable(),
     oauth2: z.object({ status: z.enum(['eligible', 'unconfirmed', 'not-eligible']), blockers: z.array(z.object({ end: z.string(), code: z.string(), message: z.string() })) }),
-    checklists: z.array(z.object({ id: z.enum(CHECKLIST_IDS), done: z.number().int(), required: z.number().int(), closed: z.boolean(), items: z.record(z.string(), itemStateSchema).optional() })),
+    checklists: z.array(z.object({ id: z.enum(CHECKLIST_IDS), done: z.number().int(), required: z.number().int(), closed: z.boolean(), locked: z.object({ reason: z.string(), sources: z.array(z.string()) }).nullable().optional(), items: z.record(z.string(), itemStateSchema).optional() })),
     link: linkSchema,
     revision: z.number().int(),
     updatedAt: z.iso.datetime(),
@@ -43,6 +46,11 @@ export const reportJsonSchema = z.object({
     label: z.string(),
     rows: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['new', 'removed', 'remediated', 'regressed', 'changed', 'unchanged']), before: verdictSummarySchema.nullable(), after: verdictSummarySchema.nullable(), fields: z.array(z.string()) })),
   }).nullable(),
+  /**
+   * The bibliography: every id a finding, checklist or flowchart path in this report cites, explained.
+   * `url` is text to copy, never opened. Optional only so that reports written before it still validate.
+   */
+  sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().optional(), kind: z.enum(['doc', 'code', 'third-party', 'question', 'domain']) }).strict()).optional(),
   /**
    * `applink-advisor-sha256:<hex>`: the SHA-256 of the file with these 64 digits set to zero; when
    * signed, followed by ` applink-advisor-ed25519:<hex>`, the signature of that digest (also zeroed while hashing).

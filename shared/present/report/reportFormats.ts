@@ -1,7 +1,10 @@
 import { CURRENT_CHART, DOCUMENTED_CHART } from '../../guidance/flowcharts.ts';
 import { productName } from '../../engine/oauth2Readiness.ts';
 import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
-import { escapeHtml, escapeMarkdown } from '../escape.ts';
+import { escapeHtml } from '../escape.ts';
+import { markdownText as escapeMarkdown } from './markdownText.ts';
+import { linkCitations, pathSources, reportBibliography } from './reportBibliography.ts';
+import type { BibliographyEntry } from '../../guidance/bibliography.ts';
 import { flowchartSource } from '../flowchartMermaid.ts';
 import { flowchartSvg } from '../flowchartSvg.ts';
 import { pathText, verdictToJson } from '../verdictReport.ts';
@@ -10,6 +13,8 @@ import { integrityText } from './reportSeal.ts';
 import { ANSWER_KEYS } from '../../model/vocabulary.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
+const migrationText = (s: Report['summary']) =>
+  `Migrations (links with an open checklist): ${s.migrationsOpen} open, ${s.migrationsDone} done; ${s.migrationsPlanned} planned, blocked.`;
 const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
 
 /** JSON: the documented, versioned shape (docs/reports.md); the digest is its last field. */
@@ -20,10 +25,11 @@ export function reportJson(report: Report): string {
     links: report.links.map((l) => ({
       ...verdictToJson(l.document.link, l.verdict),
       link: l.document.link, revision: l.document.revision, updatedAt: l.document.updatedAt,
-      checklists: l.checklists.map((c) => ({ id: c.view.id, done: c.done, required: c.required, closed: c.closed, ...(report.meta.includeChecklists ? { items: c.state?.items ?? {} } : {}) })),
+      checklists: l.checklists.map((c) => ({ id: c.view.id, done: c.done, required: c.required, closed: c.closed, locked: c.view.locked, ...(report.meta.includeChecklists ? { items: c.state?.items ?? {} } : {}) })),
       history: l.history,
     })),
     changes: report.changes && { label: report.changes.label, rows: report.changes.rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, before: r.before, after: r.after, fields: r.fields.map((f) => f.path) })) },
+    sources: reportBibliography(report).entries.map(({ id, title, url, kind }) => ({ id, title, ...(url ? { url } : {}), kind })),
   };
   const text = JSON.stringify(body, null, 2);
   return `${text.slice(0, -2)},\n  "integrity": "${integrityText(report.meta.signed ?? false)}"\n}\n`;
@@ -33,7 +39,8 @@ export function reportJson(report: Report): string {
 export const REPORT_CSV_COLUMNS = [
   'id', 'name', 'local_product', 'local_version', 'local_url', 'remote_product', 'remote_version', 'remote_url',
   'local_outgoing', 'local_incoming', 'remote_outgoing', 'remote_incoming', 'recommended', 'worst_severity',
-  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at',
+  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at', 'sources',
+  'record', 'source_kind', 'source_origin', 'source_url', 'classification', 'integrity',
 ] as const;
 
 /**
@@ -46,15 +53,27 @@ export function csvCell(value: string | number | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** CSV: one row per link with the columns above; the digest on a final `#` comment line. */
+const checklistCell = (c: Report['links'][number]['checklists'][number]) =>
+  `${c.view.id} ${c.view.locked ? 'planned, blocked' : `${c.done}/${c.required}`}${c.closed ? ' closed' : ''}`;
+
+/**
+ * CSV: one row per link (`record` = link, `sources` = the ids its part cites), then one per cited source (`record` = source: id, title in
+ * `name`, kind, origin, URL), then a last row (`record` = integrity) whose final cell holds the digest.
+ * The marking is a column on every row, so a spreadsheet neither loses it nor shows a stray line.
+ */
 export function reportCsv(report: Report, options: { bom: boolean }): string {
-  const rows = report.links.map(({ document: { link, updatedAt }, verdict, checklists }) => [
+  const mark = report.meta.classification ?? '';
+  const tail = (record: string, kind = '', origin = '', url = '') => [record, kind, origin, url, mark];
+  const rows = report.links.map((reportLink) => { const { document: { link, updatedAt }, verdict, checklists } = reportLink; return [
     link.id, link.name, link.local.product, link.local.version ?? '', link.local.baseUrl ?? '', link.remote.product, link.remote.version ?? '', link.remote.baseUrl ?? '',
     link.config.local.outgoing.join('+'), link.config.local.incoming.join('+'), link.config.remote?.outgoing.join('+') ?? '', link.config.remote?.incoming.join('+') ?? '',
     verdict.recommended, verdict.worstSeverity ?? '', verdict.findings.map((f) => f.rule).join(' '), verdict.oauth2.status, verdict.updatePath ?? '',
-    checklists.map((c) => `${c.view.id} ${c.done}/${c.required}${c.closed ? ' closed' : ''}`).join('; '), updatedAt,
-  ].map(csvCell).join(','));
-  return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n# ${integrityText(report.meta.signed ?? false)}\r\n`;
+    checklists.map(checklistCell).join('; '), updatedAt, linkCitations(reportLink, report.meta.includeChecklists).join(' '), ...tail('link'), '',
+  ].map(csvCell).join(','); });
+  const blank = (n: number) => Array<string>(n).fill('');
+  const sources = reportBibliography(report).entries.map((e) => [e.id, e.title, ...blank(18), ...tail('source', e.kind, e.origin, e.url ?? ''), ''].map(csvCell).join(','));
+  const seal = [...blank(20), ...tail('integrity'), integrityText(report.meta.signed ?? false)].map(csvCell).join(',');
+  return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows, ...sources, seal].join('\r\n')}\r\n`;
 }
 
 /** Markdown for a ticket system: summary, then each link; the flowchart as a mermaid block per distinct path. */
@@ -65,14 +84,14 @@ export function reportMarkdown(report: Report): string {
     `# ${escapeMarkdown(meta.title)}`, '',
     `Generated ${meta.generatedAt} by ${escapeMarkdown(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeMarkdown(meta.appVersion)}.`, '',
     '## Summary', '',
-    `${summary.total} links. Migrations: ${summary.migrationsOpen} open, ${summary.migrationsDone} done.`, '',
+    `${summary.total} links. ${migrationText(summary)}`, '',
     '| Recommendation | Links |', '|---|---|', ...summary.byRecommendation.map(([k, n]) => `| ${RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS]} | ${n} |`), '',
     '| Worst finding | Links |', '|---|---|', ...summary.bySeverity.map(([k, n]) => `| ${k} | ${n} |`), '',
     ...(report.changes ? [`### What changed since ${escapeMarkdown(report.changes.label)}`, '', ...(report.changes.rows.length ? ['| Change | Link |', '|---|---|', ...report.changes.rows.map((r) => `| ${r.kind} | ${escapeMarkdown(r.name)} |`)] : ['Nothing changed.']), ''] : []),
-    '## Flowchart paths', '',
+    '## Flowchart paths', '', escapeMarkdown(CURRENT_CHART.inferredNote ?? CURRENT_CHART.caption, true), '',
   ];
   report.paths.forEach((p, i) => {
-    lines.push(`### Path ${i + 1} (${p.links} link${p.links === 1 ? '' : 's'})`, '', '```mermaid', flowchartSource(CURRENT_CHART, p, `Path ${i + 1}`).trimEnd(), '```', '');
+    lines.push(`### Path ${i + 1} (${p.links} link${p.links === 1 ? '' : 's'})`, '', '```mermaid', flowchartSource(CURRENT_CHART, p, `Path ${i + 1}`).trimEnd(), '```', '', `Sources: ${pathSources(CURRENT_CHART, p.path).join(', ') || 'none'}`, '');
   });
   lines.push('## Links', '');
   for (const l of report.links) {
@@ -87,8 +106,8 @@ export function reportMarkdown(report: Report): string {
       ...(l.verdict.documentedDeprecation ? [`- Documented (Confluence 5.0) path: ${pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps)} — deprecated: ${escapeMarkdown(l.verdict.documentedDeprecation)}`] : []),
       `- OAuth 2.0: ${OAUTH2_LABELS[l.verdict.oauth2.status]}`, '');
     if (l.verdict.findings.length) {
-      lines.push('| Severity | Rule | Finding | Remedy |', '|---|---|---|---|');
-      for (const f of l.verdict.findings) lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} |`);
+      lines.push('| Severity | Rule | Finding | Remedy | Sources |', '|---|---|---|---|---|');
+      for (const f of l.verdict.findings) lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} | ${f.sources.join(', ')} |`);
       lines.push('');
     }
     if (l.verdict.settings) {
@@ -97,11 +116,13 @@ export function reportMarkdown(report: Report): string {
       lines.push('');
     }
     for (const c of l.checklists) {
-      lines.push(`- Checklist ${c.view.id}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}`);
+      lines.push(c.view.locked
+        ? `- Checklist ${c.view.id}: planned, blocked — ${escapeMarkdown(c.view.locked.reason)} (sources: ${c.view.locked.sources.join(', ') || 'none'})`
+        : `- Checklist ${c.view.id}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}`);
       if (report.meta.includeChecklists) {
         for (const item of c.view.sections.flatMap((sec) => sec.items)) {
           const state = c.state?.items[item.id];
-          if (state) lines.push(`  - [${state.status === 'done' || state.status === 'not-applicable' ? 'x' : ' '}] ${escapeMarkdown(item.text)} — ${state.status}${state.by ? `, ${escapeMarkdown(state.by)}` : ''}${state.note ? `: ${escapeMarkdown(state.note)}` : ''}`);
+          if (state) lines.push(`  - [${state.status === 'done' || state.status === 'not-applicable' ? 'x' : ' '}] ${escapeMarkdown(item.text)} (${item.sources.join(', ')}) — ${state.status}${state.by ? `, ${escapeMarkdown(state.by)}` : ''}${state.note ? `: ${escapeMarkdown(state.note)}` : ''}`);
         }
       }
     }
@@ -112,7 +133,10 @@ export function reportMarkdown(report: Report): string {
     if (link.notes) lines.push('', `Notes: ${escapeMarkdown(link.notes)}`);
     lines.push('');
   }
-  lines.push('---', '', `Integrity: \`${integrityText(report.meta.signed ?? false)}\` (check with \`applink-advisor verify-report\`)`, '');
+  lines.push('## Sources', '', '| Id | Title | From | Address (not a link) |', '|---|---|---|---|');
+  for (const e of reportBibliography(report).entries) lines.push(`| ${e.id} | ${escapeMarkdown(e.title)} | ${escapeMarkdown(e.origin)} | ${e.url ? `\`${e.url}\`` : '—'} |`);
+  lines.push('', '---', '', `Integrity: \`${integrityText(report.meta.signed ?? false)}\` (check with \`applink-advisor verify-report\`)`, '');
+  if (meta.classification) lines.push(`**${escapeMarkdown(meta.classification)}**`, '');
   return lines.join('\n');
 }
 
@@ -127,7 +151,7 @@ svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a
 .flowchart .decision rect{fill:#f7f8f9}.flowchart .taken rect{stroke:#1f6feb;stroke-width:3}.flowchart .pending rect{stroke:#bf8700;stroke-width:3;stroke-dasharray:6 3}
 .flowchart .edge{fill:none;stroke:#8590a2;stroke-width:1.2}.flowchart .edge.inferred{stroke-dasharray:5 4}.flowchart .edge.taken{stroke:#1f6feb;stroke-width:3}.flowchart .edge-label{font-size:11px;fill:#44546f}
 .link{break-inside:avoid-page}footer{margin-top:2rem;font-size:.8rem;color:#44546f;word-break:break-all}
-figure{break-inside:avoid;margin:1rem 0}
+figure{break-inside:avoid;margin:1rem 0}code.url{overflow-wrap:anywhere;font-size:.8rem}
 @media print{body{max-width:none;padding:0 2px}h2,h3,h4{break-after:avoid}tr,figure{break-inside:avoid}body>.marking,footer>.marking{display:none}}
 `;
 
@@ -141,6 +165,12 @@ function pageCss(marking: string | null, size: 'A4' | 'Letter'): string {
   const mark = marking ? `content:${cssString(marking)};font:700 9pt system-ui,sans-serif;color:#ae2a19` : '';
   const footer = 'content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif;color:#44546f';
   return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}`;
+}
+
+/** The bibliography: addresses as text in a <code> element, never a link anything would open. */
+function bibliographyHtml(entries: BibliographyEntry[]): string {
+  const rows = entries.map((e) => `<tr><td>${escapeHtml(e.id)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.origin)}</td><td>${e.url ? `<code class="url">${escapeHtml(e.url)}</code>` : '—'}</td></tr>`).join('');
+  return `<h2 id="sources">Sources</h2><p class="muted">Every id this report cites. Addresses are given as text to copy; nothing in this report opens them.</p><table class="sources"><thead><tr><th>Id</th><th>Title</th><th>From</th><th>Address</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function barChart(title: string, rows: Array<[string, number]>): string {
@@ -172,9 +202,10 @@ export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf
           const state = c.state?.items[item.id];
           const who = state?.by || state?.at ? ` (${escapeHtml([state.by, state.at].filter(Boolean).join(', '))})` : '';
           const detail = [state?.note ? escapeHtml(state.note) : '', state?.evidence ? `<pre>${escapeHtml(state.evidence.slice(0, 2000))}</pre>` : '', state?.override ? `Override: ${escapeHtml(state.override)}` : ''].filter(Boolean).join('<br>');
-          return `<tr><td>${escapeHtml(item.text)}</td><td>${escapeHtml(state?.status ?? 'open')}${who}</td><td>${detail || '—'}</td></tr>`;
+          return `<tr><td>${escapeHtml(item.text)} <span class="muted">(${escapeHtml(item.sources.join(', '))})</span></td><td>${escapeHtml(state?.status ?? 'open')}${who}</td><td>${detail || '—'}</td></tr>`;
         }).join('')}</tbody></table>`
         : '';
+      if (c.view.locked) return `<h4>${escapeHtml(c.view.title)}: planned, blocked</h4><p>${escapeHtml(c.view.locked.reason)} <span class="muted">Sources: ${escapeHtml(c.view.locked.sources.join(', ') || 'none')}</span></p>`;
       return `<h4>${escapeHtml(c.view.title)}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}</h4>${items}`;
     }).join('');
     const history = l.history.length
@@ -194,25 +225,27 @@ ${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</t
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 </tbody></table>${settings}${findings}${checklists}${history}</section>`;
   });
-  const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>`);
+  const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}. Sources: ${escapeHtml(pathSources(CURRENT_CHART, p.path).join(', ') || 'none')}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(meta.title)}</title><style>${CSS}${pageCss(meta.classification, page.size)}</style></head>
+<title>${escapeHtml(meta.title)}</title>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${pageCss(meta.classification, page.size)}</style></head>
 <body>${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
 <p class="muted">Generated ${escapeHtml(meta.generatedAt)} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}.</p></header>
 <h2>Summary</h2>
-<p>${summary.total} links. Migrations: ${summary.migrationsOpen} open, ${summary.migrationsDone} done.</p>
+<p>${summary.total} links. ${escapeHtml(migrationText(summary))}</p>
 ${barChart('Links by recommendation', summary.byRecommendation.map(([k, n]) => [RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS], n]))}
 ${barChart('Links by worst finding', summary.bySeverity)}
 ${barChart('OAuth 2.0 readiness', summary.byReadiness.map(([k, n]) => [OAUTH2_LABELS[k as keyof typeof OAUTH2_LABELS], n]))}
 ${report.changes ? `<h3>What changed since ${escapeHtml(report.changes.label)}</h3>${report.changes.rows.length ? `<table><thead><tr><th>Change</th><th>Link</th><th>Fields</th></tr></thead><tbody>${report.changes.rows.map((r) => `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.fields.map((f) => f.path).join(', ') || '—')}</td></tr>`).join('')}</tbody></table>` : '<p>Nothing changed.</p>'}` : ''}
 <h2>Flowchart paths</h2>
-<p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once.</p>
+<p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once.</p>
 ${paths.join('\n')}
 <h2>Links</h2>
 ${links.join('\n')}
+${bibliographyHtml(reportBibliography(report).entries)}
 <footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
 </body></html>
 `;

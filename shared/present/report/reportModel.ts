@@ -54,8 +54,12 @@ export interface Report {
     byRecommendation: Array<[string, number]>;
     bySeverity: Array<[string, number]>;
     byReadiness: Array<[string, number]>;
+    /** Links with an applicable (unlocked) checklist not yet closed, as `checklistsFor` decides. */
     migrationsOpen: number;
+    /** Links whose applicable checklists are all closed. */
     migrationsDone: number;
+    /** Links whose only checklists are locked: planned, blocked by what the lock names. */
+    migrationsPlanned: number;
   };
 }
 
@@ -83,7 +87,13 @@ export function buildReport(documents: readonly AssessmentDocument[], meta: Repo
       });
       return { document, verdict, checklists, pathIndex, history: extras.history?.get(document.link.id) ?? [] };
     });
-  const all = links.flatMap((l) => l.checklists);
+  // Counted per link, like `assess` and the inventory's Checklist column: a locked checklist is planned, not open.
+  const migration = (l: ReportLink) => {
+    const open = l.checklists.filter((c) => c.view.locked === null);
+    if (open.length) return open.every((c) => c.closed) ? 'done' : 'open';
+    return l.checklists.length ? 'planned' : null;
+  };
+  const migrations = links.map(migration);
   return {
     meta, links, paths, changes: extras.changes ?? null,
     summary: {
@@ -91,8 +101,9 @@ export function buildReport(documents: readonly AssessmentDocument[], meta: Repo
       byRecommendation: count(RECOMMENDATIONS, links.map((l) => l.verdict.recommended)),
       bySeverity: count([...SEVERITIES, 'none'] as const, links.map((l) => l.verdict.worstSeverity ?? 'none')),
       byReadiness: count(['eligible', 'unconfirmed', 'not-eligible'] as const, links.map((l) => l.verdict.oauth2.status)),
-      migrationsOpen: all.filter((c) => !c.closed).length,
-      migrationsDone: all.filter((c) => c.closed).length,
+      migrationsOpen: migrations.filter((m) => m === 'open').length,
+      migrationsDone: migrations.filter((m) => m === 'done').length,
+      migrationsPlanned: migrations.filter((m) => m === 'planned').length,
     },
   };
 }

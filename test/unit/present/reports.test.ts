@@ -47,16 +47,19 @@ describe('reports', () => {
     const md = renderReport(report, 'md');
     expect(md).toMatch(/^\*\*INTERNAL — Restricted\*\*\n\n# Estate report\n/);
     expect(md.match(/^```mermaid$/gm)).toHaveLength(report.paths.length);
-    expect(md).toContain('### Jira ↔ Wiki \\(Confluence\\)');
+    expect(md).toContain('### Jira ↔ Wiki (Confluence)');
     expect(md).toMatch(/\| high \| R06 \|/);
   });
 
   it('CSV: the documented columns, one row per link, parsed back by a real CSV parser', async () => {
     const csv = renderReport(buildReport(await demo(), META), 'csv', { bom: true });
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    const rows = parse(csv, { bom: true, comment: '#', columns: true }) as Array<Record<string, string>>;
-    expect(Object.keys(rows[0]!)).toEqual([...REPORT_CSV_COLUMNS]);
+    const all = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(all[0]!)).toEqual([...REPORT_CSV_COLUMNS]);
+    const rows = all.filter((r) => r.record === 'link');
     expect(rows).toHaveLength(17);
+    expect(all.at(-1)).toMatchObject({ record: 'integrity', classification: 'INTERNAL — Restricted' });
+    expect(all.every((r) => r.classification === 'INTERNAL — Restricted')).toBe(true);
     expect(rows.find((r) => r.id === 'jira-wiki')).toMatchObject({ recommended: 'OAUTH_IMPERSONATION', worst_severity: 'high', local_outgoing: 'trustedApps', update_path: '1' });
   });
 
@@ -97,7 +100,7 @@ describe('reports', () => {
     expect(md).not.toMatch(/\]\(https?:/);
     expect(md).not.toContain('<script>');
     expect(md).not.toMatch(/^%%\{init/m);
-    const rows = parse(renderReport(report, 'csv'), { comment: '#', columns: true }) as Array<Record<string, string>>;
+    const rows = parse(renderReport(report, 'csv'), { columns: true }) as Array<Record<string, string>>;
     for (const row of rows) expect(row.name).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows.find((r) => r.id === 'h4')!.name).toBe(`'=HYPERLINK("https://evil.example","x")`);
     // A name that looks like a digest marker does not fool the check.
@@ -170,7 +173,7 @@ describe('report content from a workspace', () => {
       expect(html).toMatch(/What changed since the backup of/);
       expect(html).toMatch(/<td>new<\/td><td>New since<\/td>/);
       const md = renderReport(report, 'md');
-      expect(md).toMatch(/ {2}- \[x\] .* — done, A\\\. Admin: Dumps checked/);
+      expect(md).toMatch(/ {2}- \[x\] .* — done, A\. Admin: Dumps checked/);
       const json = JSON.parse(renderReport(report, 'json'));
       expect(reportJsonSchema.safeParse(json).success).toBe(true);
       expect(json.changes.rows.map((r: { id: string; kind: string }) => [r.id, r.kind])).toEqual([['new', 'new'], ['jw', 'changed']]);
