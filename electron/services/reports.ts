@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import type { Report } from '../../shared/present/report/reportModel.ts';
+import { pdfInfoFor, withPdfInfo } from '../../shared/present/report/pdfInfo.ts';
 import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../shared/present/report/reportFormats.ts';
 import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../shared/present/report/reportSeal.ts';
 
@@ -50,7 +51,10 @@ export function sealPdf(pdf: Buffer, key?: KeyObject): Buffer {
 export async function produceReport(report: Report, format: ReportFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; printPdf?: PrintPdf; key?: KeyObject } = {}): Promise<string | Buffer> {
   if (format !== 'pdf') return renderReport(report, format, options);
   if (!options.printPdf) throw new Error('no PDF printer');
-  return sealPdf(await options.printPdf(reportHtml(report, { size: options.paper ?? 'A4', forPdf: true })), options.key);
+  // Chromium names itself the creator and ignores the author: the document information is added to the
+  // printed PDF (an incremental update) before it is sealed.
+  const printed = await options.printPdf(reportHtml(report, { size: options.paper ?? 'A4', forPdf: true }));
+  return sealPdf(Buffer.from(withPdfInfo(printed, pdfInfoFor(report.meta))), options.key);
 }
 
 /** Recomputes a report's digest (text or PDF), and checks its signature against a public key when given one. */

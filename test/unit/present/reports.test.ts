@@ -134,6 +134,10 @@ describe('PDF reports (Chromium prints the same HTML; pdftotext reads it back)',
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
       expect(pages).toBeGreaterThan(3);
+      // The document information the app adds (Chromium would name itself the creator, with no author).
+      expect(info).toMatch(/Title:\s+Estate report/);
+      expect(info).toMatch(/Creator:\s+Applink Advisor/);
+      expect(info).toMatch(/Author:\s+A\. Admin/);
       for (let page = 1; page <= pages; page++) {
         const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
         expect(text.match(/INTERNAL — Restricted/g)?.length ?? 0, `marking on page ${page}`).toBeGreaterThanOrEqual(2);
