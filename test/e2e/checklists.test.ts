@@ -100,7 +100,7 @@ describe('migration checklist journey', () => {
     await checklist(page).getByRole('button', { name: 'Export Markdown' }).click();
     await checklist(page).getByRole('status').filter({ hasText: /^Saved .*\.md$/ }).waitFor();
     const markdown = await readFile(path.join(app.exportDir, 'jira-wiki-ta-to-oauth.md'), 'utf8');
-    expect(markdown).toMatch(/^# Trusted Applications \/ Basic → OAuth: Jira ↔ Wiki \\\(Confluence\\\)/);
+    expect(markdown).toMatch(/^# Trusted Applications \/ Basic → OAuth: Jira ↔ Wiki \(Confluence\)/);
     expect(markdown).toContain('- [ ] `ta-step-auto-update`');
     await checklist(page).getByRole('button', { name: 'Export HTML' }).click();
     await checklist(page).getByRole('status').filter({ hasText: /^Saved .*\.html$/ }).waitFor();

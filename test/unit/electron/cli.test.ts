@@ -73,8 +73,8 @@ describe('applink-advisor assess', () => {
   it('prints the checklist of a link as Markdown, with its update path and item ids', async () => {
     const { code, out } = await cli('checklist', 'assets/demo-estate.inventory.json', '--link', 'jira-wiki');
     expect(code).toBe(0);
-    expect(out).toMatch(/^# Trusted Applications \/ Basic → OAuth: Jira ↔ Wiki \\\(Confluence\\\)/);
-    expect(out).toContain('**Update path:** 1 — Auto update \\(recommended\\)');
+    expect(out).toMatch(/^# Trusted Applications \/ Basic → OAuth: Jira ↔ Wiki \(Confluence\)/);
+    expect(out).toContain('**Update path:** 1 — Auto update (recommended)');
     expect(out).toContain('- [ ] `ta-step-auto-update`');
   });
 
