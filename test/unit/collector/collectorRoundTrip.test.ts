@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 import { readImportInputs } from '../../../electron/services/importFolder.ts';
 import { commitImport, previewImport } from '../../../electron/services/importService.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';

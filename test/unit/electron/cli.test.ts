@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 import { acquireWorkspaceLock } from '../../../electron/services/workspaceLock.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { makeLink } from '../../fixtures/links.ts';

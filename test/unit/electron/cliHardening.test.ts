@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 import { exportBundle } from '../../../electron/services/bundles.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { makeLink } from '../../fixtures/links.ts';

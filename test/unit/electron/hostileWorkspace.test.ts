@@ -5,7 +5,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../electron/cli.ts';
+import { runCli, type CliIo } from '../../../electron/cli/index.ts';
 import { dispatchOperation } from '../../../electron/ipc.ts';
 import { createHandlers } from '../../../electron/services/handlers.ts';
 import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';

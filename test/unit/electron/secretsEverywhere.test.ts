@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 import { exportBundle, mergeBundle, openBundle } from '../../../electron/services/bundles.ts';
 import { saveChecklistState } from '../../../electron/services/checklistService.ts';
 import { commitImport, previewImport } from '../../../electron/services/importService.ts';

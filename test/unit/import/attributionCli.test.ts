@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
 import { API, jiraEstate, LINKS } from '../../fixtures/import/handSaved.ts';
 

@@ -2,7 +2,7 @@ import { open, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 import { decodeInputText, MAX_INPUT_FILE_BYTES, readInputText } from '../../../electron/services/inputFiles.ts';
 import { MAX_IMPORT_FILE_BYTES, previewImport, readImportFiles } from '../../../electron/services/importService.ts';
 import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';

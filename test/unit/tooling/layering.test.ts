@@ -22,7 +22,7 @@ describe('layering enforced by lint', () => {
   it('refuses electron outside the glue files, and allows it in them', async () => {
     const code = "import { app } from 'electron';\nexport const x = app;\n";
     expect((await ruleIdsFor('electron/services/leak.ts', code)).join('\n')).toMatch(/Only the Electron glue files/);
-    expect((await ruleIdsFor('electron/cli.ts', code)).join('\n')).toMatch(/Only the Electron glue files/);
+    expect((await ruleIdsFor('electron/cli/index.ts', code)).join('\n')).toMatch(/Only the Electron glue files/);
     expect(await ruleIdsFor('electron/window.ts', code)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
+import { runCli } from '../../../electron/cli/index.ts';
 
 // The import and collector commands the docs show, run as written on a fresh clone (from the repository root),
 // against a temporary workspace (APPLINK_ADVISOR_WORKSPACE) and a temporary folder for files they write.
