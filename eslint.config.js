@@ -7,6 +7,26 @@ const ELECTRON_GLUE = ['electron/main.ts', 'electron/window.ts', 'electron/secur
 const noElectron = { name: 'electron', message: 'Only the Electron glue files (main, window, security, protocol, preload, pdfWindow) may import electron.' };
 const layer = (message, ...group) => ({ group, message });
 
+const ELECTRON_ROOMS = ['workspace', 'app', 'features', 'operations', 'cli'];
+const GLUE_NAMES = 'main|window|security|protocol|preload|pdfWindow|ipc';
+
+/** A room of electron/ that may not import the rooms above it, the Electron glue, ipc.ts or renderer/. */
+function electronRoom(room, above) {
+  return [{
+    files: [`electron/${room}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [
+          layer(`electron/${room} may not import renderer/.`, '**/renderer/**'),
+          { regex: `^(\\.\\./)+(${above.join('|')})/`, message: `electron/${room} may not import electron/{${above.join(',')}}: those rooms build on it, not it on them.` },
+          { regex: `^(\\.\\./)+(${GLUE_NAMES})\\.ts$`, message: `electron/${room} may not import the Electron glue or ipc.ts: they wire the rooms, the rooms do not reach back.` },
+        ],
+      }],
+    },
+  }];
+}
+
 // The layering of design §2, enforced: a forbidden import fails `npm test`.
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bin/**', '.vite/**'] },
@@ -31,21 +51,16 @@ export default tseslint.config(
       }],
     },
   },
-  {
-    files: ['electron/services/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [
-          layer('electron/services may import shared/ and other services only.', '**/renderer/**'),
-          { regex: '^\\.\\./(?!\\.\\./)', message: 'electron/services may not import the rest of electron/ (only shared/ and services).' },
-        ],
-      }],
-    },
-  },
+  // The rooms of electron/ (docs/architecture.md): each may import shared/, its own room and the rooms
+  // below it — workspace ← app ← features ← operations, cli — never the Electron glue or ipc.ts.
+  ...electronRoom('workspace', ['app', 'features', 'operations', 'cli']),
+  ...electronRoom('app', ['features', 'operations', 'cli']),
+  ...electronRoom('features', ['operations', 'cli']),
+  ...electronRoom('operations', ['cli']),
+  ...electronRoom('cli', ['operations']),
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/services/**', ...ELECTRON_GLUE],
+    ignores: [...ELECTRON_ROOMS.map((room) => `electron/${room}/**`), ...ELECTRON_GLUE],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [layer('electron/ may not import renderer/.', '**/renderer/**')] }],
     },

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { readInventoryFile } from '../../shared/import/inventoryFile.ts';
 import { oneLine } from '../../shared/present/terminalText.ts';
-import { entryKind } from '../services/confinement.ts';
-import { defaultWorkspaceDir } from '../services/defaultWorkspace.ts';
-import { readInputBytes, readInputText } from '../services/inputFiles.ts';
-import { acquireWorkspaceLock } from '../services/workspaceLock.ts';
-import { WorkspaceStore } from '../services/workspaceStore.ts';
+import { entryKind } from '../workspace/confinement.ts';
+import { defaultWorkspaceDir } from '../app/defaultWorkspace.ts';
+import { readInputBytes, readInputText } from '../app/inputFiles.ts';
+import { acquireWorkspaceLock } from '../workspace/lock.ts';
+import { WorkspaceStore } from '../workspace/store.ts';
 
 /** Where the CLI writes; tests pass collectors. */
 export interface CliIo {

@@ -1,6 +1,6 @@
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { oneLine, terminalSafe } from '../../shared/present/terminalText.ts';
-import { describeFileError, describePathError } from '../services/fileErrors.ts';
+import { describeFileError, describePathError } from '../app/fileErrors.ts';
 import { CliExit, type CliIo } from './args.ts';
 import { assessCommand } from './commands/assess.ts';
 import { checklistCommand } from './commands/checklist.ts';

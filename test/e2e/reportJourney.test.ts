@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKeys, verifyReport } from '../../electron/services/reports.ts';
+import { generateSigningKeys, verifyReport } from '../../electron/features/reports/reports.ts';
 import type { AppSession } from '../harness/appHarness.ts';
 import { axeViolations } from '../harness/axe.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';

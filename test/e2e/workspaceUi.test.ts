@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { acquireWorkspaceLock } from '../../electron/services/workspaceLock.ts';
-import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { acquireWorkspaceLock } from '../../electron/workspace/lock.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { writeCollectorScripts } from '../../services/collectorScripts.ts';
+import { writeCollectorScripts } from '../../features/collector/collectorScripts.ts';
 import { usage, type CliIo } from '../args.ts';
 
 export async function collectorCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { BUNDLE_FILE_NAME } from '../../../shared/model/bundle.ts';
-import { writeFileAtomic } from '../../services/atomicWrite.ts';
-import { exportBundle } from '../../services/bundles.ts';
-import { WorkspaceStore } from '../../services/workspaceStore.ts';
+import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
+import { exportBundle } from '../../features/bundles.ts';
+import { WorkspaceStore } from '../../workspace/store.ts';
 import { newOutputFile, usage, workspaceFolder, type CliIo } from '../args.ts';
 
 export async function exportBundleCommand(args: string[], io: CliIo, version: string): Promise<number> {

@@ -4,8 +4,8 @@ import { applyAnswers } from '../../../shared/import/importPlan.ts';
 import type { Answers } from '../../../shared/model/link.ts';
 import { importPreviewText, unattributedMessage } from '../../../shared/present/importPreviewText.ts';
 import { oneLine } from '../../../shared/present/terminalText.ts';
-import { readImportInputs } from '../../services/importFolder.ts';
-import { commitImport, previewImport } from '../../services/importService.ts';
+import { readImportInputs } from '../../features/import/importFolder.ts';
+import { commitImport, previewImport } from '../../features/import/importService.ts';
 import { formatFlag, usage, withWorkspace, type CliIo } from '../args.ts';
 
 const ANSWER_FLAGS: Record<string, keyof Answers> = {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLE_RESOLUTIONS, type BundleResolution } from '../../../shared/model/vocabulary.ts';
 import { oneLine } from '../../../shared/present/terminalText.ts';
-import { mergeBundle, openBundle, previewBundle } from '../../services/bundles.ts';
+import { mergeBundle, openBundle, previewBundle } from '../../features/bundles.ts';
 import { formatFlag, readInput, usage, withWorkspace, type CliIo } from '../args.ts';
 
 export async function importBundleCommand(args: string[], io: CliIo): Promise<number> {

@@ -3,8 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { oneLine } from '../../../shared/present/terminalText.ts';
-import { entryKind } from '../../services/confinement.ts';
-import { generateSigningKeys, keyFingerprint } from '../../services/reports.ts';
+import { entryKind } from '../../workspace/confinement.ts';
+import { generateSigningKeys, keyFingerprint } from '../../features/reports/reports.ts';
 import { CliExit, usage, type CliIo } from '../args.ts';
 
 export async function keygenCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { oneLine } from '../../../shared/present/terminalText.ts';
-import { WorkspaceStore } from '../../services/workspaceStore.ts';
+import { WorkspaceStore } from '../../workspace/store.ts';
 import { formatFlag, workspaceFolder, type CliIo } from '../args.ts';
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {

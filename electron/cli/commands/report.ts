@@ -2,11 +2,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION, type AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
 import { buildReport, type ReportExtras } from '../../../shared/present/report/reportModel.ts';
-import { writeFileAtomic } from '../../services/atomicWrite.ts';
-import { findChromium, printPdfWithChromium } from '../../services/pdf.ts';
-import { reportExtras } from '../../services/reportExtras.ts';
-import { produceReport, REPORT_FORMATS, signingKey } from '../../services/reports.ts';
-import { WorkspaceStore } from '../../services/workspaceStore.ts';
+import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
+import { findChromium, printPdfWithChromium } from '../../features/reports/pdf.ts';
+import { reportExtras } from '../../features/reports/reportExtras.ts';
+import { produceReport, REPORT_FORMATS, signingKey } from '../../features/reports/reports.ts';
+import { WorkspaceStore } from '../../workspace/store.ts';
 import { formatFlag, newOutputFile, readInput, readInventory, usage, workspaceFolder, type CliIo } from '../args.ts';
 
 export async function reportCommand(args: string[], io: CliIo, version: string): Promise<number> {

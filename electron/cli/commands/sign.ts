@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../../services/atomicWrite.ts';
-import { signExistingReport, signingKey } from '../../services/reports.ts';
+import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
+import { signExistingReport, signingKey } from '../../features/reports/reports.ts';
 import { newOutputFile, readInput, usage, type CliIo } from '../args.ts';
 
 export async function signCommand(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { keyFingerprint, verifyReport } from '../../services/reports.ts';
+import { keyFingerprint, verifyReport } from '../../features/reports/reports.ts';
 import { CliExit, readInput, usage, type CliIo } from '../args.ts';
 
 export async function verifyReportCommand(args: string[], io: CliIo): Promise<number> {

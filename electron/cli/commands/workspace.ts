@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION } from '../../../shared/model/assessmentDocument.ts';
 import { oneLine } from '../../../shared/present/terminalText.ts';
-import { entryKind } from '../../services/confinement.ts';
-import { LOCK_FILE, lockHolder } from '../../services/workspaceLock.ts';
-import { QUARANTINE_DIR, WorkspaceStore } from '../../services/workspaceStore.ts';
-import { verifyWorkspace } from '../../services/workspaceVerify.ts';
+import { entryKind } from '../../workspace/confinement.ts';
+import { LOCK_FILE, lockHolder } from '../../workspace/lock.ts';
+import { QUARANTINE_DIR, WorkspaceStore } from '../../workspace/store.ts';
+import { verifyWorkspace } from '../../workspace/verify.ts';
 import { usage, withWorkspace, workspaceFolder, type CliIo } from '../args.ts';
 
 const ACTIONS = ['info', 'verify', 'backups', 'backup', 'restore'];

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { runCli } from '../../../electron/cli/index.ts';
-import { acquireWorkspaceLock } from '../../../electron/services/workspaceLock.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { acquireWorkspaceLock } from '../../../electron/workspace/lock.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 let dir: string;

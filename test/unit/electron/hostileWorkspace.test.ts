@@ -7,13 +7,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli/index.ts';
 import { dispatchOperation } from '../../../electron/ipc.ts';
-import { createHandlers } from '../../../electron/services/handlers.ts';
-import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
+import { createHandlers } from '../../../electron/operations/handlers.ts';
+import { WorkspaceSession } from '../../../electron/workspace/session.ts';
 import { testDependencies } from '../../fixtures/handlerDependencies.ts';
-import { exportBundle, mergeBundle, openBundle } from '../../../electron/services/bundles.ts';
+import { exportBundle, mergeBundle, openBundle } from '../../../electron/features/bundles.ts';
 import { stableStringify } from '../../../shared/model/stableJson.ts';
-import { verifyWorkspace } from '../../../electron/services/workspaceVerify.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { verifyWorkspace } from '../../../electron/workspace/verify.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 // A workspace folder is someone else's file: it may come on removable media or from a git clone, and

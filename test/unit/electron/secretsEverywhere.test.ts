@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index.ts';
-import { exportBundle, mergeBundle, openBundle } from '../../../electron/services/bundles.ts';
-import { saveChecklistState } from '../../../electron/services/checklistService.ts';
-import { commitImport, previewImport } from '../../../electron/services/importService.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { exportBundle, mergeBundle, openBundle } from '../../../electron/features/bundles.ts';
+import { saveChecklistState } from '../../../electron/features/checklistService.ts';
+import { commitImport, previewImport } from '../../../electron/features/import/importService.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { stableStringify } from '../../../shared/model/stableJson.ts';
 import { makeLink } from '../../fixtures/links.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { API, jiraEstate, LINKS } from '../../fixtures/import/handSaved.ts';
 
 let dir: string;

@@ -42,7 +42,7 @@ describe('the documented import commands', () => {
       const code = await runCli(args, { out: () => undefined, err: (t) => (err += t) }, '9.9.9');
       expect(code, `${doc}: applink-advisor ${argv.join(' ')}\n${err}`).toBe(0);
     }
-    const { WorkspaceStore } = await import('../../../electron/services/workspaceStore.ts');
+    const { WorkspaceStore } = await import('../../../electron/workspace/store.ts');
     expect((await new WorkspaceStore(path.join(dir, 'workspace')).list()).documents.map((d) => d.link.name).sort()).toEqual([
       'Example Bitbucket ↔ Example Jira', 'Example Jira ↔ Example Wiki', 'Example Wiki ↔ Example Bitbucket',
     ]);

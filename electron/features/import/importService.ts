@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { OperationError } from '../../shared/contract/operationError.ts';
-import { buildImport, type ImportChoices, type ImportFile } from '../../shared/import/buildImport.ts';
-import { groupOf } from '../../shared/import/fileGroups.ts';
-import { applyAnswers, planImport } from '../../shared/import/importPlan.ts';
-import type { ImportCommitResult, ImportPreview } from '../../shared/model/importPreview.ts';
-import type { Answers } from '../../shared/model/link.ts';
-import { stableStringify } from '../../shared/model/stableJson.ts';
-import { inputFileSize, readInputText } from './inputFiles.ts';
-import type { WorkspaceStore } from './workspaceStore.ts';
+import { OperationError } from '../../../shared/contract/operationError.ts';
+import { buildImport, type ImportChoices, type ImportFile } from '../../../shared/import/buildImport.ts';
+import { groupOf } from '../../../shared/import/fileGroups.ts';
+import { applyAnswers, planImport } from '../../../shared/import/importPlan.ts';
+import type { ImportCommitResult, ImportPreview } from '../../../shared/model/importPreview.ts';
+import type { Answers } from '../../../shared/model/link.ts';
+import { stableStringify } from '../../../shared/model/stableJson.ts';
+import { inputFileSize, readInputText } from '../../app/inputFiles.ts';
+import type { WorkspaceStore } from '../../workspace/store.ts';
 
 /** Export files larger than this are refused before they are read (an export of 5,000 links is about 3 MB). */
 export const MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { preferencesSchema, type Preferences } from '../../shared/model/preferences.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { writeFileAtomic } from '../workspace/atomicWrite.ts';
 
 const DEFAULTS: Preferences = { operatorName: null };
 

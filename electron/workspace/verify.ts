@@ -2,8 +2,8 @@ import path from 'node:path';
 import { WORKSPACE_META_FILE } from '../../shared/model/workspaceMeta.ts';
 import { entryKind, OWN_FOLDERS } from './confinement.ts';
 import { inspectTransactions } from './transaction.ts';
-import { LOCK_FILE, lockHolder } from './workspaceLock.ts';
-import type { WorkspaceStore } from './workspaceStore.ts';
+import { LOCK_FILE, lockHolder } from './lock.ts';
+import type { WorkspaceStore } from './store.ts';
 
 /** One thing `workspace verify` found wrong, with the file it is about. */
 export interface VerifyProblem {

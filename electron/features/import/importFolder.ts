@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportFile } from '../../shared/import/buildImport.ts';
-import { OperationError } from '../../shared/contract/operationError.ts';
-import { groupFolderFiles } from '../../shared/import/folderGroups.ts';
+import type { ImportFile } from '../../../shared/import/buildImport.ts';
+import { OperationError } from '../../../shared/contract/operationError.ts';
+import { groupFolderFiles } from '../../../shared/import/folderGroups.ts';
 import { readImportFiles } from './importService.ts';
 
 /** More files than this in the folders of one import is refused rather than read. */

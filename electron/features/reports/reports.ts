@@ -1,8 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { OperationError } from '../../shared/contract/operationError.ts';
-import type { Report } from '../../shared/present/report/reportModel.ts';
-import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../shared/present/report/reportFormats.ts';
-import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../shared/present/report/reportSeal.ts';
+import { OperationError } from '../../../shared/contract/operationError.ts';
+import type { Report } from '../../../shared/present/report/reportModel.ts';
+import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../../shared/present/report/reportFormats.ts';
+import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../../shared/present/report/reportSeal.ts';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

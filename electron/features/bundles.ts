@@ -9,7 +9,7 @@ import { migrateAssessment } from '../../shared/model/migrations/index.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { problemsFrom, type InputProblem } from '../../shared/model/validationMessages.ts';
 import type { BundleResolution } from '../../shared/model/vocabulary.ts';
-import type { LinkContent, WorkspaceStore } from './workspaceStore.ts';
+import type { LinkContent, WorkspaceStore } from '../workspace/store.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

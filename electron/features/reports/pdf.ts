@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OperationError } from '../../shared/contract/operationError.ts';
+import { OperationError } from '../../../shared/contract/operationError.ts';
 
 /** Where a Chromium-based browser usually is, per platform. */
 export const CHROMIUM_CANDIDATES: Readonly<Record<string, string[]>> = {

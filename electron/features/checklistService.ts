@@ -6,7 +6,7 @@ import type { ChecklistId } from '../../shared/guidance/updatePaths.ts';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import type { ChecklistState } from '../../shared/model/checklistState.ts';
 import { scrubText } from '../../shared/import/scrubText.ts';
-import type { WorkspaceStore } from './workspaceStore.ts';
+import type { WorkspaceStore } from '../workspace/store.ts';
 
 /** Saves the progress of one checklist on one link. */
 export function saveChecklistState(store: WorkspaceStore, linkId: string, checklistId: ChecklistId, state: ChecklistState): Promise<AssessmentDocument> {

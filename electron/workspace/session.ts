@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
-import { acquireWorkspaceLock } from './workspaceLock.ts';
-import { WorkspaceStore } from './workspaceStore.ts';
+import { acquireWorkspaceLock } from './lock.ts';
+import { WorkspaceStore } from './store.ts';
 
 /** Workspace folders remembered for the "recent" list. */
 export const RECENT_KEPT = 8;

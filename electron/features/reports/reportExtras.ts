@@ -1,7 +1,7 @@
-import { changesSince, diffStates } from '../../shared/engine/compareAssessments.ts';
-import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
-import type { ReportExtras, ReportHistoryEntry } from '../../shared/present/report/reportModel.ts';
-import type { WorkspaceStore } from './workspaceStore.ts';
+import { changesSince, diffStates } from '../../../shared/engine/compareAssessments.ts';
+import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
+import type { ReportExtras, ReportHistoryEntry } from '../../../shared/present/report/reportModel.ts';
+import type { WorkspaceStore } from '../../workspace/store.ts';
 
 /** Saved states listed per link in a report: the newest ones, each with the fields it changed. */
 export const REPORT_HISTORY_ENTRIES = 10;

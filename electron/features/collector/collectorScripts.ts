@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
 import { access, chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import powershellScript from '../../assets/collector/collect-applinks.ps1?raw';
-import shellScript from '../../assets/collector/collect-applinks.sh?raw';
-import { OperationError } from '../../shared/contract/operationError.ts';
+import powershellScript from '../../../assets/collector/collect-applinks.ps1?raw';
+import shellScript from '../../../assets/collector/collect-applinks.sh?raw';
+import { OperationError } from '../../../shared/contract/operationError.ts';
 
 /** The collector scripts (assets/collector/), bundled into the CLI so it works from any install. */
 export const COLLECTOR_SCRIPTS = [
