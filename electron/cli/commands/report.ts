@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION, type AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
-import { buildReport, type ReportExtras } from '../../../shared/present/report/reportModel.ts';
+import type { ReportExtras } from '../../../shared/present/report/reportModel.ts';
 import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
 import { findChromium, printPdfWithChromium } from '../../features/reports/pdf.ts';
 import { reportExtras } from '../../features/reports/reportExtras.ts';
-import { produceReport, REPORT_FORMATS, signingKey } from '../../features/reports/reports.ts';
+import { exportReport } from '../../features/reports/exportReport.ts';
+import { REPORT_FORMATS, signingKey } from '../../features/reports/reports.ts';
 import { WorkspaceStore } from '../../workspace/store.ts';
 import { formatFlag, newOutputFile, readInput, readInventory, usage, workspaceFolder, type CliIo } from '../args.ts';
 
@@ -42,10 +43,11 @@ export async function reportCommand(args: string[], io: CliIo, version: string):
     title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
     extras = await reportExtras(store, documents, { history: values.history, since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null, wholeWorkspace: true });
   }
-  const report = buildReport(documents, {
-    title, author: values.author ?? null, classification: values.classification ?? null, generatedAt: new Date().toISOString(), appVersion: version, includeChecklists: true,
-  }, extras);
-  await writeFileAtomic(target, await produceReport(report, format, { bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined, key }));
+  const content = await exportReport(documents, {
+    format, title, author: values.author ?? null, classification: values.classification ?? null, appVersion: version, includeChecklists: true, extras,
+    bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined, key,
+  });
+  await writeFileAtomic(target, content);
   io.out(`Wrote a ${format.toUpperCase()} report of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);
   return 0;
 }
