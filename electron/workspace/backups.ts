@@ -48,6 +48,12 @@ export class Backups {
     return path.join(this.root, BACKUPS_DIR);
   }
 
+  /** An automatic snapshot before an operation on many links; nothing to keep when there are no links yet. */
+  async createBeforeChange(reason: string): Promise<BackupInfo | null> {
+    const links = await readdir(path.join(this.root, 'links')).catch(() => [] as string[]);
+    return links.some((f) => f.endsWith('.json')) ? this.create(reason, true) : null;
+  }
+
   /** Copies every link and the workspace description; the snapshot appears at once (temp folder renamed). */
   async create(reason: string, automatic: boolean): Promise<BackupInfo> {
     const createdAt = this.now().toISOString();
