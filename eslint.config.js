@@ -7,6 +7,27 @@ const ELECTRON_GLUE = ['electron/main.ts', 'electron/window.ts', 'electron/secur
 const noElectron = { name: 'electron', message: 'Only the Electron glue files (main, window, security, protocol, preload, pdfWindow) may import electron.' };
 const layer = (message, ...group) => ({ group, message });
 
+const SHARED_PATTERNS = [
+  layer('shared/ may not import electron/ or renderer/.', '**/electron/**', '**/renderer/**'),
+  layer('shared/ may not import React or the DOM.', 'react', 'react-dom', 'react/*', 'react-dom/*'),
+];
+
+/** A layer of shared/: pure TypeScript, and no import of the layers that build on it. */
+function sharedLayer(name, above) {
+  return [{
+    files: [`shared/${name}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, ...nodeBuiltins.map((builtin) => ({ name: builtin, message: 'shared/ is pure TypeScript: no Node modules.' }))],
+        patterns: [
+          ...SHARED_PATTERNS,
+          { regex: `^(\\.\\./)+(${above.join('|')})/`, message: `shared/${name} may not import shared/{${above.join(',')}}: ${name === 'contract' ? 'the contract rests on the model only' : 'those layers build on it, not it on them'}.` },
+        ],
+      }],
+    },
+  }];
+}
+
 const ELECTRON_ROOMS = ['workspace', 'app', 'features', 'operations', 'cli'];
 const GLUE_NAMES = 'main|window|security|protocol|preload|pdfWindow|ipc';
 
@@ -51,6 +72,14 @@ export default tseslint.config(
       }],
     },
   },
+  // Layers inside shared/: model is the ground floor; guidance builds on it, engine on guidance, present
+  // and import on the engine; contract only on model.
+  ...sharedLayer('model', ['guidance', 'engine', 'present', 'import', 'contract']),
+  ...sharedLayer('guidance', ['engine', 'present', 'import', 'contract']),
+  ...sharedLayer('engine', ['present', 'import', 'contract']),
+  ...sharedLayer('present', ['import', 'contract']),
+  ...sharedLayer('import', ['present', 'contract']),
+  ...sharedLayer('contract', ['guidance', 'engine', 'present', 'import']),
   // The rooms of electron/ (docs/architecture.md): each may import shared/, its own room and the rooms
   // below it — workspace ← app ← features ← operations, cli — never the Electron glue or ipc.ts.
   ...electronRoom('workspace', ['app', 'features', 'operations', 'cli']),

@@ -4,8 +4,9 @@ import type { Report } from '../../../shared/present/report/reportModel.ts';
 import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../../shared/present/report/reportFormats.ts';
 import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../../shared/present/report/reportSeal.ts';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from '../../../shared/model/vocabulary.ts';
+
+export { REPORT_FORMATS, type ReportFormat } from '../../../shared/model/vocabulary.ts';
 export type TextFormat = Exclude<ReportFormat, 'pdf'>;
 /** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
 export type PrintPdf = (html: string) => Promise<Buffer>;

@@ -63,6 +63,35 @@ describe('layering enforced by lint', () => {
     for (const [file, target] of ok) expect(await ruleIdsFor(file!, `import { x } from '${target}';\nexport const y = x;\n`), file).toEqual([]);
   });
 
+  // Layers inside shared/: each is refused the layers that build on it, from any depth.
+  const sharedAbove: Record<string, string[]> = {
+    model: ['guidance', 'engine', 'present', 'import', 'contract'],
+    guidance: ['engine', 'present', 'import', 'contract'],
+    engine: ['present', 'import', 'contract'],
+    present: ['import', 'contract'],
+    import: ['present', 'contract'],
+    contract: ['guidance', 'engine', 'present', 'import'],
+  };
+  for (const [layer, forbidden] of Object.entries(sharedAbove)) {
+    it(`refuses shared/${layer} importing shared/{${forbidden.join(',')}}, and still refuses Node there`, async () => {
+      for (const other of forbidden) {
+        for (const [file, target] of [[`shared/${layer}/leak.ts`, `../${other}/x.ts`], [`shared/${layer}/sub/leak.ts`, `../../${other}/x.ts`]]) {
+          const messages = await ruleIdsFor(file!, `import { x } from '${target}';\nexport const y = x;\n`);
+          expect(messages.join('\n'), `${file} → ${target}`).toMatch(new RegExp(`shared/${layer} may not import shared/`));
+        }
+      }
+      expect((await ruleIdsFor(`shared/${layer}/leak.ts`, "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).join('\n')).toMatch(/no Node modules/);
+    });
+  }
+
+  it('allows each shared/ layer the layers below it', async () => {
+    const ok = [
+      ['shared/guidance/ok.ts', '../model/vocabulary.ts'], ['shared/engine/ok.ts', '../guidance/rules.ts'], ['shared/present/report/ok.ts', '../../engine/assessLink.ts'],
+      ['shared/import/ok.ts', '../engine/assessLink.ts'], ['shared/contract/ok.ts', '../model/link.ts'],
+    ];
+    for (const [file, target] of ok) expect(await ruleIdsFor(file!, `import { x } from '${target}';\nexport const y = x;\n`), file).toEqual([]);
+  });
+
   it('allows the renderer to import shared/', async () => {
     expect(await ruleIdsFor('renderer/src/ok.ts', "import { assessLink } from '../../shared/engine/assessLink.ts';\nexport const x = assessLink;\n")).toEqual([]);
   });
