@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
 
 // Tested the way SQLite is tested: by killing the writer. A child process saves links in a loop; it is
 // killed with SIGKILL at random moments; after every kill every file must parse and validate and every

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commitImport, previewImport } from '../../../electron/features/import/importService.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { buildImport, type ImportFile } from '../../../shared/import/buildImport.ts';
-import { groupOf } from '../../../shared/import/fileGroups.ts';
-import { makeLink } from '../../fixtures/links.ts';
+import { commitImport, previewImport } from '../../electron/features/import/importService.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { buildImport, type ImportFile } from '../../shared/import/buildImport.ts';
+import { groupOf } from '../../shared/import/fileGroups.ts';
+import { makeLink } from '../fixtures/links.ts';
 
 const ESTATE = path.resolve('test/fixtures/import/estate');
 const FIXTURES: ImportFile[] = readdirSync(ESTATE).sort().map((name) => ({ name, group: groupOf(name, 'estate'), text: readFileSync(path.join(ESTATE, name), 'utf8') }));

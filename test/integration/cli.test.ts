@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { runCli } from '../../../electron/cli/index.ts';
-import { acquireWorkspaceLock } from '../../../electron/workspace/lock.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { makeLink } from '../../fixtures/links.ts';
+import { runCli } from '../../electron/cli/index.ts';
+import { acquireWorkspaceLock } from '../../electron/workspace/lock.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { makeLink } from '../fixtures/links.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireWorkspaceLock, LOCK_FILE } from '../../../electron/workspace/lock.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { makeLink } from '../../fixtures/links.ts';
+import { acquireWorkspaceLock, LOCK_FILE } from '../../electron/workspace/lock.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { makeLink } from '../fixtures/links.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/index.ts';
-import { exportBundle } from '../../../electron/features/bundles.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { makeLink } from '../../fixtures/links.ts';
+import { runCli } from '../../electron/cli/index.ts';
+import { exportBundle } from '../../electron/features/bundles.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { makeLink } from '../fixtures/links.ts';
 
 // #13 items 8 and 9: file-system failures in plain words with the right exit status, closed lists of
 // flag values, and text from other people's files never driving the terminal.

@@ -5,16 +5,16 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../electron/cli/index.ts';
-import { dispatchOperation } from '../../../electron/ipc.ts';
-import { createHandlers } from '../../../electron/operations/handlers.ts';
-import { WorkspaceSession } from '../../../electron/workspace/session.ts';
-import { testDependencies } from '../../fixtures/handlerDependencies.ts';
-import { exportBundle, mergeBundle, openBundle } from '../../../electron/features/bundles.ts';
-import { stableStringify } from '../../../shared/model/stableJson.ts';
-import { verifyWorkspace } from '../../../electron/workspace/verify.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { makeLink } from '../../fixtures/links.ts';
+import { runCli, type CliIo } from '../../electron/cli/index.ts';
+import { dispatchOperation } from '../../electron/ipc.ts';
+import { createHandlers } from '../../electron/operations/handlers.ts';
+import { WorkspaceSession } from '../../electron/workspace/session.ts';
+import { testDependencies } from '../fixtures/handlerDependencies.ts';
+import { exportBundle, mergeBundle, openBundle } from '../../electron/features/bundles.ts';
+import { stableStringify } from '../../shared/model/stableJson.ts';
+import { verifyWorkspace } from '../../electron/workspace/verify.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { makeLink } from '../fixtures/links.ts';
 
 // A workspace folder is someone else's file: it may come on removable media or from a git clone, and
 // every name, path and id in it is hostile. Nothing in it may make the app touch a file outside it.

@@ -3,13 +3,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/index.ts';
-import { readImportInputs } from '../../../electron/features/import/importFolder.ts';
-import { commitImport, previewImport } from '../../../electron/features/import/importService.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { loggingCurl, pathWithout, run, runInTerminal, which } from '../../fixtures/collector/runScript.ts';
-import { IDS, jiraAnswers, PLANTED, wikiAnswers } from '../../fixtures/collector/standInEstate.ts';
-import { StandInServer } from '../../fixtures/collector/standInServer.ts';
+import { runCli } from '../../electron/cli/index.ts';
+import { readImportInputs } from '../../electron/features/import/importFolder.ts';
+import { commitImport, previewImport } from '../../electron/features/import/importService.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { loggingCurl, pathWithout, run, runInTerminal, which } from '../fixtures/collector/runScript.ts';
+import { IDS, jiraAnswers, PLANTED, wikiAnswers } from '../fixtures/collector/standInEstate.ts';
+import { StandInServer } from '../fixtures/collector/standInServer.ts';
 
 const TOKEN = 'stand-in-pat-7Hq2vX9LmN4pR8sT';
 const USER = 'admin';

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { renderReport, verifyReport } from '../../../electron/features/reports/reports.ts';
-import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
-import { parseInventory } from '../../../shared/model/inventory.ts';
-import { buildReport } from '../../../shared/present/report/reportModel.ts';
-import { REPORT_CSV_COLUMNS } from '../../../shared/present/report/reportFormats.ts';
-import { makeLink, mirrored, TA } from '../../fixtures/links.ts';
-import { reportJsonSchema, reportJsonSchemaDocument } from '../../../shared/model/reportJson.ts';
-import { stableStringify } from '../../../shared/model/stableJson.ts';
+import { renderReport, verifyReport } from '../../electron/features/reports/reports.ts';
+import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
+import { parseInventory } from '../../shared/model/inventory.ts';
+import { buildReport } from '../../shared/present/report/reportModel.ts';
+import { REPORT_CSV_COLUMNS } from '../../shared/present/report/reportFormats.ts';
+import { makeLink, mirrored, TA } from '../fixtures/links.ts';
+import { reportJsonSchema, reportJsonSchemaDocument } from '../../shared/model/reportJson.ts';
+import { stableStringify } from '../../shared/model/stableJson.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
@@ -108,8 +108,8 @@ describe('reports', () => {
 describe('PDF reports (Chromium prints the same HTML; pdftotext reads it back)', async () => {
   const { execFileSync } = await import('node:child_process');
   const { existsSync } = await import('node:fs');
-  const { printPdfWithChromium } = await import('../../../electron/features/reports/pdf.ts');
-  const { produceReport } = await import('../../../electron/features/reports/reports.ts');
+  const { printPdfWithChromium } = await import('../../electron/features/reports/pdf.ts');
+  const { produceReport } = await import('../../electron/features/reports/reports.ts');
   const tools = existsSync('/usr/bin/chromium') && existsSync('/usr/bin/pdftotext');
   if (!tools) console.warn('\n⚠ SKIPPED: PDF report tests — needs /usr/bin/chromium and pdftotext (apt-get install chromium poppler-utils; .ci/run does)\n');
   it.skipIf(!tools)('has A4 pages, the marking at the top and bottom of every page, page numbers, every link, and a digest that verifies', async () => {
@@ -149,8 +149,8 @@ describe('report content from a workspace', () => {
     const { mkdtemp, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { WorkspaceStore } = await import('../../../electron/workspace/store.ts');
-    const { reportExtras } = await import('../../../electron/features/reports/reportExtras.ts');
+    const { WorkspaceStore } = await import('../../electron/workspace/store.ts');
+    const { reportExtras } = await import('../../electron/features/reports/reportExtras.ts');
     const dir = await mkdtemp(path.join(tmpdir(), 'applink-report-ws-'));
     try {
       const store = new WorkspaceStore(dir);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/index.ts';
+import { runCli } from '../../electron/cli/index.ts';
 
 // The import and collector commands the docs show, run as written on a fresh clone (from the repository root),
 // against a temporary workspace (APPLINK_ADVISOR_WORKSPACE) and a temporary folder for files they write.
@@ -42,7 +42,7 @@ describe('the documented import commands', () => {
       const code = await runCli(args, { out: () => undefined, err: (t) => (err += t) }, '9.9.9');
       expect(code, `${doc}: applink-advisor ${argv.join(' ')}\n${err}`).toBe(0);
     }
-    const { WorkspaceStore } = await import('../../../electron/workspace/store.ts');
+    const { WorkspaceStore } = await import('../../electron/workspace/store.ts');
     expect((await new WorkspaceStore(path.join(dir, 'workspace')).list()).documents.map((d) => d.link.name).sort()).toEqual([
       'Example Bitbucket ↔ Example Jira', 'Example Jira ↔ Example Wiki', 'Example Wiki ↔ Example Bitbucket',
     ]);

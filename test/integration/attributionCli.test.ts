@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/index.ts';
-import { WorkspaceStore } from '../../../electron/workspace/store.ts';
-import { API, jiraEstate, LINKS } from '../../fixtures/import/handSaved.ts';
+import { runCli } from '../../electron/cli/index.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
+import { API, jiraEstate, LINKS } from '../fixtures/import/handSaved.ts';
 
 let dir: string;
 let exports: string;

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../../electron/workspace/lock.ts';
+import { LOCK_FILE } from '../../electron/workspace/lock.ts';
 
 // Two processes that both find a lock left by a dead process must not both take it over (#13 item 5:
 // 5 of 50 runs of two concurrent `workspace backup` both wrote). Each round plants a dead lock, starts

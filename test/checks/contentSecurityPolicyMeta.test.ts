@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../electron/app/rendererFiles.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../electron/app/rendererFiles.ts';
 
 // #13 item 10: the renderer's CSP is also in its HTML (defence in depth; scanners that read HTML see it).
 // Reads the built page (npm test builds before it tests).
