@@ -9,6 +9,7 @@ import { REPORT_CSV_COLUMNS } from '../../shared/present/report/reportFormats.ts
 import { makeLink, mirrored, TA } from '../fixtures/links.ts';
 import { reportJsonSchema, reportJsonSchemaDocument } from '../../shared/model/reportJson.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
+import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
@@ -36,7 +37,7 @@ describe('reports', () => {
     expect(html).not.toMatch(/<link\b/i);
     expect(html.match(/<svg[^>]*class="flowchart"/g)).toHaveLength(report.paths.length);
     expect(report.paths.length).toBeLessThan(report.links.length);
-    expect(html.match(/<section class="link"/g)).toHaveLength(17);
+    expect(html.match(/<section class="link"/g)).toHaveLength(DEMO_LINKS);
     expect(html).toContain('INTERNAL — Restricted');
     expect(html).toContain('Jira ↔ Wiki (Confluence)');
     expect(html).toMatch(/R06<\/td>/);
@@ -56,13 +57,13 @@ describe('reports', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parse(csv, { bom: true, comment: '#', columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual([...REPORT_CSV_COLUMNS]);
-    expect(rows).toHaveLength(17);
+    expect(rows).toHaveLength(DEMO_LINKS);
     expect(rows.find((r) => r.id === 'jira-wiki')).toMatchObject({ recommended: 'OAUTH_IMPERSONATION', worst_severity: 'high', local_outgoing: 'trustedApps', update_path: '1' });
   });
 
   it('JSON: versioned, with every verdict, and the digest as its last field', async () => {
     const json = JSON.parse(renderReport(buildReport(await demo(), META), 'json'));
-    expect(json).toMatchObject({ format: 'applink-advisor.report', version: 1, meta: { author: 'A. Admin' }, summary: { total: 17 } });
+    expect(json).toMatchObject({ format: 'applink-advisor.report', version: 1, meta: { author: 'A. Admin' }, summary: { total: DEMO_LINKS } });
     expect(json.links.find((l: { id: string }) => l.id === 'jira-wiki')).toMatchObject({ recommended: 'OAUTH_IMPERSONATION', updatePath: 1, link: { id: 'jira-wiki' } });
     expect(Object.keys(json).at(-1)).toBe('integrity');
     const checked = reportJsonSchema.safeParse(json);
