@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from './electron/services/rendererFiles.ts';
+import { META_CONTENT_SECURITY_POLICY } from './electron/app/rendererFiles.ts';
 
 // The built index.html carries the app's CSP as a meta tag too (the protocol handler sends it as a
 // header): one policy, from rendererFiles.ts, in place of the marker tag right after the charset. The

@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const targets = {
   main: { entry: 'electron/main.ts', outDir: 'out/main', fileName: 'main.cjs', format: 'cjs' },
   preload: { entry: 'electron/preload.ts', outDir: 'out/preload', fileName: 'preload.cjs', format: 'cjs' },
-  cli: { entry: 'electron/cli.ts', outDir: 'out/cli', fileName: 'cli.mjs', format: 'es' },
+  cli: { entry: 'electron/cli/index.ts', outDir: 'out/cli', fileName: 'cli.mjs', format: 'es' },
   schemas: { entry: 'scripts/writeSchemas.ts', outDir: 'out/scripts', fileName: 'writeSchemas.mjs', format: 'es' },
   screenshots: { entry: 'scripts/takeScreenshots.ts', outDir: 'out/scripts-screens', fileName: 'takeScreenshots.mjs', format: 'es' },
   crash: { entry: 'test/crash/saveLoop.ts', outDir: 'out/test-support', fileName: 'saveLoop.mjs', format: 'es' },

@@ -2,7 +2,7 @@ import { CONTRACT, type ApiFailure, type Envelope, type Handlers } from '../shar
 import { OperationError } from '../shared/contract/operationError.ts';
 import { channelOf, OPERATION_NAMES, type OperationName } from '../shared/contract/operationNames.ts';
 import { problemsFrom } from '../shared/model/validationMessages.ts';
-import { describeFileError } from './services/fileErrors.ts';
+import { describeFileError } from './app/fileErrors.ts';
 
 /** The part of Electron's `ipcMain` this module needs; tests pass a fake. No `electron` import here. */
 export interface IpcMainLike {

@@ -4,12 +4,12 @@ import { registerIpc } from './ipc.ts';
 import { printReportPdf } from './pdfWindow.ts';
 import { registerAppProtocol, registerAppScheme } from './protocol.ts';
 import { applySessionGuards, guardWebContents, isTrustedSender } from './security.ts';
-import { demoEstateLinks } from './services/demoEstate.ts';
-import { createHandlers, type ChooseImportFiles, type ChooseOpenPath, type ChooseSavePath } from './services/handlers.ts';
-import { AppLog } from './services/appLog.ts';
-import { LaunchFiles } from './services/launchFiles.ts';
-import { PreferencesStore } from './services/preferencesStore.ts';
-import { WorkspaceSession } from './services/workspaceSession.ts';
+import { demoEstateLinks } from './app/demoEstate.ts';
+import { createHandlers, type ChooseImportFiles, type ChooseOpenPath, type ChooseSavePath } from './operations/handlers.ts';
+import { AppLog } from './app/log.ts';
+import { LaunchFiles } from './app/launchFiles.ts';
+import { PreferencesStore } from './app/preferences.ts';
+import { WorkspaceSession } from './workspace/session.ts';
 import { createMainWindow } from './window.ts';
 
 // Composition root: lifecycle, window, protocol and wiring services to IPC. Nothing else lives here.
@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     applySessionGuards(session.defaultSession);
     registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
-    // userData is ~/.config/Applink Advisor (Linux); electron/services/defaultWorkspace.ts computes the same for the CLI.
+    // userData is ~/.config/Applink Advisor (Linux); electron/app/defaultWorkspace.ts computes the same for the CLI.
     const userData = app.getPath('userData');
     const workspace = new WorkspaceSession(
       process.env.APPLINK_ADVISOR_WORKSPACE ?? path.join(userData, 'workspace'), path.join(userData, 'recent-workspaces.json'), `Applink Advisor ${app.getVersion()}`,

@@ -1,5 +1,5 @@
 import type { Protocol } from 'electron';
-import { serveRendererFile } from './services/rendererFiles.ts';
+import { serveRendererFile } from './app/rendererFiles.ts';
 import { APP_ORIGIN, APP_SCHEME } from './security.ts';
 
 /** Must run before the app is ready: `app://` behaves like https (secure context, fetch, CSP). */

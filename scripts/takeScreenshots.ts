@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { printPdfWithChromium } from '../electron/services/pdf.ts';
-import { produceReport } from '../electron/services/reports.ts';
+import { printPdfWithChromium } from '../electron/features/reports/pdf.ts';
+import { produceReport } from '../electron/features/reports/reports.ts';
 import { parseInventory } from '../shared/model/inventory.ts';
 import { buildReport } from '../shared/present/report/reportModel.ts';
 import path from 'node:path';

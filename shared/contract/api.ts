@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
+import { CHECKLIST_IDS, REPORT_FORMATS } from '../model/vocabulary.ts';
 import { assessmentDocumentSchema } from '../model/assessmentDocument.ts';
 import { checklistStateSchema } from '../model/checklistState.ts';
 import { backupInfoSchema } from '../model/backupInfo.ts';
@@ -119,7 +119,7 @@ export const CONTRACT = {
     args: z.object({
       /** The links to report on; all of the workspace when absent. */
       ids: z.array(linkId).min(1).max(100_000).optional(),
-      format: z.enum(['html', 'pdf', 'md', 'csv', 'json']),
+      format: z.enum(REPORT_FORMATS),
       title: z.string().trim().min(1).max(200),
       classification: z.string().trim().max(100).nullable(),
       includeChecklists: z.boolean(),

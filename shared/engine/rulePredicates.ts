@@ -1,3 +1,4 @@
+import type { RuleId } from '../guidance/rules.ts';
 import type { Link } from '../model/link.ts';
 import type { Recommendation } from '../guidance/flowcharts.ts';
 import type { UpdatePath } from '../guidance/updatePaths.ts';
@@ -177,7 +178,7 @@ function riskyAuthText(facts: LinkFacts): string {
   return `Configured today: ${kinds.join(', ')}.`;
 }
 
-export const RULE_PREDICATES: Readonly<Record<string, Predicate>> = {
+export const RULE_PREDICATES: Readonly<Record<RuleId, Predicate>> = {
   R01: ({ walk, recommendation }) => (recommendation === 'NONE' && answeredNo(walk, 'Q_ADMIN') ? HIT : null),
   R02: ({ answers, walk, facts, recommendation }) => {
     if (answers.mutualTrust === false && (facts.usesOAuth1 || facts.usesTrustedApps)) return variant('configured', riskyAuthTextOf);

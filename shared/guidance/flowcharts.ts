@@ -1,8 +1,8 @@
 import type { AnswerKey } from '../model/link.ts';
 
-/** What the engine recommends; one per outcome of the current chart (issue 3). */
-export const RECOMMENDATIONS = ['NONE', 'OAUTH', 'OAUTH_IMPERSONATION', 'OAUTH2', 'EXTERNAL', 'UNDETERMINED'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
+import type { Recommendation } from '../model/vocabulary.ts';
+
+export { RECOMMENDATIONS, type Recommendation } from '../model/vocabulary.ts';
 
 /** Facts the engine derives from the link's data rather than asking the administrator. */
 export type DerivedFact = 'bothEndsAtlassianWithApplinks' | 'oauth2ProductLinkPossible' | 'externalOAuth2Client';

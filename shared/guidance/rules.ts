@@ -1,6 +1,10 @@
-/** Severity of a finding, most severe first. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import type { Severity } from '../model/vocabulary.ts';
+
+export { SEVERITIES, type Severity } from '../model/vocabulary.ts';
+
+/** Every rule's id: RULES holds one rule per id, RULE_PREDICATES one predicate per id (a missing one is a type error). */
+export const RULE_IDS = ['R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09', 'R10', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'R19', 'R20', 'R21', 'R22', 'R23', 'R24', 'R25', 'R26', 'R27', 'R28', 'R29', 'R30', 'R31', 'R32', 'R33', 'R34', 'R35'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** What a variant of a rule changes: the words (and severity or code) for a case the rule's default text does not fit. */
 export interface RuleVariant {
@@ -14,7 +18,7 @@ export interface RuleVariant {
 
 /** A rule of domain §12 (R01–R30) or of ours (R31–R35). The predicate that decides whether it fires lives in `engine/rulePredicates.ts`. */
 export interface Rule {
-  id: string;
+  id: RuleId;
   /**
    * Atlassian's error type where one exists; otherwise a stable code of ours. R06/R07 show the update
    * path's (or the status's) Atlassian code; theirs is for a link without one (one-way, external, before Applinks 5.2).
@@ -36,7 +40,7 @@ export interface Rule {
   reads?: 'status' | 'observations' | 'features';
 }
 
-const rule = (id: string, code: string, severity: Severity, title: string, explanation: string, remedy: string, sources: string[], extra: Pick<Rule, 'variants' | 'blocksMigration' | 'reads'> = {}): Rule =>
+const rule = (id: RuleId, code: string, severity: Severity, title: string, explanation: string, remedy: string, sources: string[], extra: Pick<Rule, 'variants' | 'blocksMigration' | 'reads'> = {}): Rule =>
   ({ id, code, severity, title, explanation, remedy, sources, ...extra });
 
 // Variants shared by the rules whose default remedy moves the link to OAuth: when the recommendation is a
@@ -230,5 +234,3 @@ export const RULES: readonly Rule[] = [
 // Network-category errors (R24, R31, R32, R25, R26) come from fetching the remote's status, before the
 // 3LO-only, mismatch and legacy checks; NO_OUTGOING_AUTH (R34) is a compatibility check; DISABLED (R33) comes after legacy.
 export const STATUS_CHECK_ORDER: readonly string[] = ['R23', 'R12', 'R22', 'R34', 'R24', 'R32', 'R31', 'R25', 'R26', 'R27', 'R28', 'R09', 'R10', 'R06', 'R07', 'R33', 'R35'];
-
-export const RULES_BY_ID: Readonly<Record<string, Rule>> = Object.fromEntries(RULES.map((r) => [r.id, r]));

@@ -64,10 +64,3 @@ export const SOURCES: Readonly<Record<string, Source>> = Object.fromEntries(
     code('CODE-ApplinkResourceV1', 'ApplicationLinkResource'),
   ] satisfies Source[]).map((source) => [source.id, source]),
 );
-
-/** Looks up a source; an unknown id is a programming error caught by the guidance tests. */
-export function sourceFor(id: string): Source {
-  const source = SOURCES[id];
-  if (!source) throw new Error(`Unknown source id ${id}`);
-  return source;
-}

@@ -29,6 +29,4 @@ export const UPDATE_PATHS: Readonly<Record<UpdatePath['path'], UpdatePath>> = {
 /** Remote Applinks below this lacks the migration API (path 5). [INFERRED] from the 5.2 update flow. */
 export const MIGRATION_API_FROM = '5.2';
 
-/** Migration checklists a verdict can point to (the checklists themselves are issue 5). */
-export const CHECKLIST_IDS = ['ta-to-oauth', 'oauth-to-oauth2'] as const;
-export type ChecklistId = (typeof CHECKLIST_IDS)[number];
+export { CHECKLIST_IDS, type ChecklistId } from '../model/vocabulary.ts';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { RECOMMENDATIONS } from '../guidance/flowcharts.ts';
-import { SEVERITIES } from '../guidance/rules.ts';
-import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
+import { CHECKLIST_IDS, RECOMMENDATIONS, SEVERITIES } from './vocabulary.ts';
 import { directionsSchema } from './link.ts';
 
 export const ITEM_STATUSES = ['open', 'done', 'not-applicable', 'blocked'] as const;

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { CHECKLIST_IDS } from '../guidance/updatePaths.ts';
-import { RECOMMENDATIONS } from '../guidance/flowcharts.ts';
-import { SEVERITIES } from '../guidance/rules.ts';
+import { CHECKLIST_IDS, RECOMMENDATIONS, SEVERITIES } from './vocabulary.ts';
 import { itemStateSchema, verdictSummarySchema } from './checklistState.ts';
 import { directionsSchema, linkSchema } from './link.ts';
 

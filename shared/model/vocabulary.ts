@@ -41,3 +41,19 @@ export type BundleRowStatus = (typeof BUNDLE_ROW_STATUSES)[number];
 /** What the user chooses for a link of a bundle. */
 export const BUNDLE_RESOLUTIONS = ['keep-mine', 'take-theirs', 'keep-both'] as const;
 export type BundleResolution = (typeof BUNDLE_RESOLUTIONS)[number];
+
+/** What the engine recommends; one per outcome of the current chart (issue 3). */
+export const RECOMMENDATIONS = ['NONE', 'OAUTH', 'OAUTH_IMPERSONATION', 'OAUTH2', 'EXTERNAL', 'UNDETERMINED'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+/** Severity of a finding, most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Migration checklists a verdict can point to (the checklists themselves are issue 5). */
+export const CHECKLIST_IDS = ['ta-to-oauth', 'oauth-to-oauth2'] as const;
+export type ChecklistId = (typeof CHECKLIST_IDS)[number];
+
+/** The formats a report can be written in: the contract, the CLI, the service and the dialog read this list. */
+export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { demoEstateLinks } from '../../electron/services/demoEstate.ts';
+import { demoEstateLinks } from '../../electron/app/demoEstate.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { launchChromium, RENDERER_DIR, startApp } from '../harness/appHarness.ts';
 import { median, round, type Figure } from './figures.ts';

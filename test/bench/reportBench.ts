@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { renderReport } from '../../electron/services/reports.ts';
+import { renderReport } from '../../electron/features/reports/reports.ts';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { parseInventory } from '../../shared/model/inventory.ts';
 import { buildReport } from '../../shared/present/report/reportModel.ts';

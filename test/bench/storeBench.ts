@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { ASSESSMENT_SCHEMA_VERSION } from '../../shared/model/assessmentDocument.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { makeLink } from '../fixtures/links.ts';

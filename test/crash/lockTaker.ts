@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { acquireWorkspaceLock } from '../../electron/services/workspaceLock.ts';
+import { acquireWorkspaceLock } from '../../electron/workspace/lock.ts';
 
 // Child process of the lock race test: says READY, waits for the parent's go file (so two children
 // contend at the same moment), tries to take the workspace lock once, and if it wins holds it a while.

@@ -1,4 +1,4 @@
-import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
 
 // Child process of the crash tests: writes in a loop and acknowledges each write on stdout once the

@@ -2,12 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportBundle } from '../../electron/services/bundles.ts';
-import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { exportBundle } from '../../electron/features/bundles.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink, mirrored, OAUTH_IMP } from '../fixtures/links.ts';
 import type { AppSession } from '../harness/appHarness.ts';
 import { axeViolations } from '../harness/axe.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';
+import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
 
 const suite = e2eSuite();
 let app: AppSession;
@@ -42,7 +43,7 @@ describe('durable workspace journeys', () => {
     const page = await openDemo();
     await page.getByRole('button', { name: 'Backups' }).click();
     await page.getByRole('button', { name: 'Back up now' }).click();
-    await page.getByRole('dialog', { name: 'Backups' }).getByRole('status').filter({ hasText: 'Backed up 17 links.' }).waitFor();
+    await page.getByRole('dialog', { name: 'Backups' }).getByRole('status').filter({ hasText: `Backed up ${DEMO_LINKS} links.` }).waitFor();
     await page.getByRole('dialog', { name: 'Backups' }).getByRole('button', { name: 'Close' }).click();
 
     // Between the backup and now: the Trusted Apps link migrated (as the checklist would record it), a link added.
@@ -105,10 +106,10 @@ describe('durable workspace journeys', () => {
   it('exports the workspace as a bundle that another workspace reads back', async () => {
     const page = await openDemo();
     await page.getByRole('button', { name: 'Export bundle…' }).click();
-    await page.getByRole('status').filter({ hasText: /Wrote 17 links to .*applink-advisor\.bundle/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: new RegExp(`Wrote ${DEMO_LINKS} links to .*applink-advisor\\.bundle`) }).waitFor();
     const bundle = JSON.parse(await readFile(path.join(app.exportDir, 'applink-advisor.bundle'), 'utf8'));
     expect(bundle).toMatchObject({ format: 'applink-advisor.bundle', createdBy: 'Applink Advisor test' });
-    expect(bundle.content.links).toHaveLength(17);
+    expect(bundle.content.links).toHaveLength(DEMO_LINKS);
   });
 
   it('opens another workspace folder, starts it empty, and goes back through the recent list', async () => {
@@ -149,13 +150,13 @@ describe('help and diagnostics', () => {
     const dialog = page.getByRole('dialog', { name: 'Help' });
     await expect.poll(() => dialog.getByLabel('Diagnostics').inputValue()).toMatch(/^Applink Advisor test\n/);
     const text = await dialog.getByLabel('Diagnostics').inputValue();
-    expect(text).toContain('workspace: 17 links, 0 unreadable, writable, default folder');
+    expect(text).toContain(`workspace: ${DEMO_LINKS} links, 0 unreadable, writable, default folder`);
     expect(text).toMatch(/"event":"operation","operation":"links\.save","ms":\d+/);
     expect(text).not.toMatch(/Jira ↔ Wiki|private note|corp\.example|applink-advisor-e2e/);
     expect(await axeViolations(page), 'help dialog').toEqual([]);
     await dialog.getByRole('button', { name: 'Copy diagnostics' }).click();
     await dialog.getByRole('status').filter({ hasText: 'Diagnostics copied' }).waitFor();
-    expect(app.clipboard).toContain('workspace: 17 links');
+    expect(app.clipboard).toContain(`workspace: ${DEMO_LINKS} links`);
     await dialog.getByRole('button', { name: 'Open log folder' }).click();
     await dialog.getByRole('status').filter({ hasText: 'The log folder is open' }).waitFor();
     expect(app.openedFolders).toEqual([path.join(app.exportDir, 'logs')]);

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/services/rendererFiles.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/app/rendererFiles.ts';
 import { APP_ORIGIN, type AppSession } from '../harness/appHarness.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';
 

@@ -163,8 +163,8 @@ describe('files opened from the system (file associations)', () => {
   it('opens a double-clicked bundle in the merge preview, and an inventory file in the import preview', async () => {
     const { mkdtemp, rm: remove, writeFile: write } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
-    const { WorkspaceStore } = await import('../../electron/services/workspaceStore.ts');
-    const { exportBundle } = await import('../../electron/services/bundles.ts');
+    const { WorkspaceStore } = await import('../../electron/workspace/store.ts');
+    const { exportBundle } = await import('../../electron/features/bundles.ts');
     const { makeLink } = await import('../fixtures/links.ts');
     const dir = await mkdtemp(path.join(tmpdir(), 'applink-launch-'));
     try {

@@ -1,10 +1,11 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSigningKeys, verifyReport } from '../../electron/services/reports.ts';
+import { generateSigningKeys, verifyReport } from '../../electron/features/reports/reports.ts';
 import type { AppSession } from '../harness/appHarness.ts';
 import { axeViolations } from '../harness/axe.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';
+import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
 
 const suite = e2eSuite();
 let app: AppSession;
@@ -16,12 +17,12 @@ describe('report journey', () => {
     await app.open();
     await page.getByRole('table', { name: 'Application links' }).waitFor();
     await page.getByRole('button', { name: 'Report…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Report of all 17 links' });
+    const dialog = page.getByRole('dialog', { name: `Report of all ${DEMO_LINKS} links` });
     await dialog.waitFor();
     expect(await axeViolations(page), 'report dialog').toEqual([]);
     await dialog.getByLabel(/^Classification marking/).fill('INTERNAL');
     await dialog.getByRole('button', { name: 'Save report…' }).click();
-    await dialog.getByRole('status').filter({ hasText: /^Saved the report of 17 links/ }).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('status').filter({ hasText: new RegExp(`^Saved the report of ${DEMO_LINKS} links`) }).waitFor({ timeout: 60_000 });
     const pdfName = (await readdir(app.exportDir)).find((f) => f.endsWith('.pdf'))!;
     const pdf = await readFile(path.join(app.exportDir, pdfName));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -1,14 +1,15 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { acquireWorkspaceLock } from '../../electron/services/workspaceLock.ts';
-import { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { acquireWorkspaceLock } from '../../electron/workspace/lock.ts';
+import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../harness/axe.ts';
 import type { AppSession } from '../harness/appHarness.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';
+import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
 
 const suite = e2eSuite();
 let app: AppSession;
@@ -249,7 +250,7 @@ describe('workspace UI journeys', () => {
     await page.getByRole('button', { name: 'Backups' }).click();
     const dialog = page.getByRole('dialog', { name: 'Backups' });
     await dialog.getByRole('button', { name: 'Back up now' }).click();
-    await dialog.getByText('Backed up 17 links.').waitFor();
+    await dialog.getByText(`Backed up ${DEMO_LINKS} links.`).waitFor();
     expect(await axeViolations(page), 'backups dialog').toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -264,10 +265,10 @@ describe('workspace UI journeys', () => {
     await dialog.getByRole('row').filter({ hasText: 'on demand' }).getByRole('button', { name: /^Restore the backup/ }).click();
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await dialog.getByRole('status').filter({ hasText: /^(Restored|Failed)/ }).waitFor();
-    expect(await dialog.getByRole('status').filter({ hasText: /^(Restored|Failed)/ }).textContent()).toMatch(/^Restored 17 links from/);
+    expect(await dialog.getByRole('status').filter({ hasText: /^(Restored|Failed)/ }).textContent()).toMatch(new RegExp(`^Restored ${DEMO_LINKS} links from`));
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => rowNames(page)).toEqual(['Jira → Crowd (directory)', 'Jira ↔ Wiki (Confluence)', 'Jira ↔ Wiki (DR site)', 'Wiki → Jira Data Center cluster']);
-    expect((await readdir(path.join(app.workspaceDir, 'links'))).length).toBe(17);
+    expect((await readdir(path.join(app.workspaceDir, 'links'))).length).toBe(DEMO_LINKS);
   });
 
   it('starts an empty workspace from the demo after confirmation', async () => {

@@ -5,15 +5,15 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { API_GLOBAL, OPERATION_NAMES } from '../../shared/contract/operationNames.ts';
 import { dispatchOperation } from '../../electron/ipc.ts';
-import { demoEstateLinks } from '../../electron/services/demoEstate.ts';
-import { createHandlers } from '../../electron/services/handlers.ts';
-import { AppLog } from '../../electron/services/appLog.ts';
-import { LaunchFiles } from '../../electron/services/launchFiles.ts';
-import { PreferencesStore } from '../../electron/services/preferencesStore.ts';
+import { demoEstateLinks } from '../../electron/app/demoEstate.ts';
+import { createHandlers } from '../../electron/operations/handlers.ts';
+import { AppLog } from '../../electron/app/log.ts';
+import { LaunchFiles } from '../../electron/app/launchFiles.ts';
+import { PreferencesStore } from '../../electron/app/preferences.ts';
 import type { Link } from '../../shared/model/link.ts';
-import { serveRendererFile } from '../../electron/services/rendererFiles.ts';
-import { WorkspaceSession } from '../../electron/services/workspaceSession.ts';
-import type { WorkspaceStore } from '../../electron/services/workspaceStore.ts';
+import { serveRendererFile } from '../../electron/app/rendererFiles.ts';
+import { WorkspaceSession } from '../../electron/workspace/session.ts';
+import type { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { launchChromium } from './chromium.ts';
 
 /** Stands in for app://applink-advisor: an origin no network can answer, served from the built renderer. */

@@ -1,15 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import type { BackupInfo } from '../../../shared/model/backupInfo.ts';
+import type { ReportFormat } from '../../../shared/model/vocabulary.ts';
 import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { localTime } from '../lib/localTime.ts';
 
-type Format = 'html' | 'pdf' | 'md' | 'csv' | 'json';
-const FORMATS: Array<[Format, string]> = [
-  ['pdf', 'PDF — for a change board or an auditor'], ['html', 'HTML — one self-contained file'], ['md', 'Markdown — for a ticket'],
-  ['csv', 'CSV — one row per link, for a spreadsheet'], ['json', 'JSON — for other tools'],
-];
+type Format = ReportFormat;
+// Every format of REPORT_FORMATS needs its words here: a format without them is a type error.
+const FORMAT_LABELS: Record<Format, string> = {
+  pdf: 'PDF — for a change board or an auditor', html: 'HTML — one self-contained file', md: 'Markdown — for a ticket',
+  csv: 'CSV — one row per link, for a spreadsheet', json: 'JSON — for other tools',
+};
+const FORMATS = Object.entries(FORMAT_LABELS) as Array<[Format, string]>;
 
 /** Builds a report of the chosen links (or the whole workspace) and saves it through the save dialog. */
 export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids: string[] | null; scope: string; onClose(): void }) {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppLog } from '../../../electron/services/appLog.ts';
+import { AppLog } from '../../../electron/app/log.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AUTOMATIC_BACKUPS_KEPT } from '../../../electron/services/backups.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { AUTOMATIC_BACKUPS_KEPT } from '../../../electron/workspace/backups.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 let dir: string;

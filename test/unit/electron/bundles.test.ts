@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportBundle, mergeBundle, openBundle, previewBundle } from '../../../electron/services/bundles.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { exportBundle, mergeBundle, openBundle, previewBundle } from '../../../electron/features/bundles.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { stableStringify } from '../../../shared/model/stableJson.ts';
 import { makeLink } from '../../fixtures/links.ts';
 

@@ -2,9 +2,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatchOperation } from '../../../electron/ipc.ts';
-import { createHandlers } from '../../../electron/services/handlers.ts';
+import { createHandlers } from '../../../electron/operations/handlers.ts';
 import { testDependencies } from '../../fixtures/handlerDependencies.ts';
-import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
+import { WorkspaceSession } from '../../../electron/workspace/session.ts';
 import { mountTmpfs } from '../../harness/tmpfs.ts';
 import { makeLink } from '../../fixtures/links.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { summariseVerdict } from '../../../shared/engine/checklist.ts';
 import { HISTORY_KEPT } from '../../../shared/model/historyEntry.ts';

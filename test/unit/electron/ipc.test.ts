@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchOperation, registerIpc, type IpcEventLike } from '../../../electron/ipc.ts';
 import { isTrustedSender } from '../../../electron/security.ts';
-import { createHandlers } from '../../../electron/services/handlers.ts';
+import { createHandlers } from '../../../electron/operations/handlers.ts';
 import { testDependencies } from '../../fixtures/handlerDependencies.ts';
-import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
-import type { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { WorkspaceSession } from '../../../electron/workspace/session.ts';
+import type { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { channelOf, OPERATION_NAMES } from '../../../shared/contract/operationNames.ts';
 import { makeLink } from '../../fixtures/links.ts';
 

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { stableStringify } from '../../../shared/model/stableJson.ts';
 import { makeLink } from '../../fixtures/links.ts';
 

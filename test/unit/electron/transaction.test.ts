@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyAtomically, recoverTransactions } from '../../../electron/services/transaction.ts';
+import { applyAtomically, recoverTransactions } from '../../../electron/workspace/transaction.ts';
 
 let dir: string;
 beforeEach(async () => {

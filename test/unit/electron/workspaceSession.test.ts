@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/services/handlers.ts';
+import { createHandlers } from '../../../electron/operations/handlers.ts';
 import { testDependencies } from '../../fixtures/handlerDependencies.ts';
-import { LOCK_FILE } from '../../../electron/services/workspaceLock.ts';
-import { WorkspaceSession } from '../../../electron/services/workspaceSession.ts';
+import { LOCK_FILE } from '../../../electron/workspace/lock.ts';
+import { WorkspaceSession } from '../../../electron/workspace/session.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 let dir: string;

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serveRendererFile } from '../../../electron/services/rendererFiles.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { serveRendererFile } from '../../../electron/app/rendererFiles.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listImportFolder, readImportInputs } from '../../../electron/services/importFolder.ts';
+import { listImportFolder, readImportInputs } from '../../../electron/features/import/importFolder.ts';
 
 let dir: string;
 beforeEach(async () => {

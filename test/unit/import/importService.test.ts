@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
-import { exportBundle } from '../../../electron/services/bundles.ts';
-import { commitImport, previewImport, readImportFiles } from '../../../electron/services/importService.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { runCli } from '../../../electron/cli/index.ts';
+import { exportBundle } from '../../../electron/features/bundles.ts';
+import { commitImport, previewImport, readImportFiles } from '../../../electron/features/import/importService.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { checklistsFor } from '../../../shared/engine/checklist.ts';
 import { checklistHtml, checklistMarkdown } from '../../../shared/present/checklistDocument.ts';

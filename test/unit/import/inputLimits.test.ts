@@ -2,10 +2,10 @@ import { open, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli.ts';
-import { decodeInputText, MAX_INPUT_FILE_BYTES, readInputText } from '../../../electron/services/inputFiles.ts';
-import { MAX_IMPORT_FILE_BYTES, previewImport, readImportFiles } from '../../../electron/services/importService.ts';
-import { WorkspaceStore } from '../../../electron/services/workspaceStore.ts';
+import { runCli } from '../../../electron/cli/index.ts';
+import { decodeInputText, MAX_INPUT_FILE_BYTES, readInputText } from '../../../electron/app/inputFiles.ts';
+import { MAX_IMPORT_FILE_BYTES, previewImport, readImportFiles } from '../../../electron/features/import/importService.ts';
+import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { scrubText } from '../../../shared/import/scrubText.ts';
 import { MAX_JSON_NESTING, parseJsonText } from '../../../shared/model/jsonText.ts';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../../electron/services/reports.ts';
+import { renderReport } from '../../../electron/features/reports/reports.ts';
 import { bibliographyEntry, citationsIn } from '../../../shared/guidance/bibliography.ts';
 import { CHECKLISTS } from '../../../shared/guidance/checklists.ts';
 import { CHARTS } from '../../../shared/guidance/flowcharts.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../../electron/services/reports.ts';
+import { renderReport } from '../../../electron/features/reports/reports.ts';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { checklistsFor, summariseVerdict } from '../../../shared/engine/checklist.ts';
 import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { renderReport, verifyReport } from '../../../electron/services/reports.ts';
+import { renderReport, verifyReport } from '../../../electron/features/reports/reports.ts';
 import type { AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
 import { parseInventory } from '../../../shared/model/inventory.ts';
 import { markdownText } from '../../../shared/present/report/markdownText.ts';

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../../../electron/services/workspaceStore.ts';
+import { WorkspaceStore } from '../../../../electron/workspace/store.ts';
 import { assessmentDocumentSchema } from '../../../../shared/model/assessmentDocument.ts';
 import { migrateAssessment } from '../../../../shared/model/migrations/index.ts';
 import { assessmentV1ToV2 } from '../../../../shared/model/migrations/v1ToV2.ts';

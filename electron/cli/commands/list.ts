@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { assessLink } from '../../../shared/engine/assessLink.ts';
+import { oneLine } from '../../../shared/present/terminalText.ts';
+import { WorkspaceStore } from '../../workspace/store.ts';
+import { formatFlag, workspaceFolder, type CliIo } from '../args.ts';
+
+export async function listCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, format: { type: 'string', default: 'table' } } });
+  const format = formatFlag(values.format, ['json', 'table']);
+  const store = new WorkspaceStore(workspaceFolder(values.workspace, 'read'));
+  const { documents, unreadable } = await store.list();
+  const rows = documents.map((d) => {
+    const verdict = assessLink(d.link);
+    return { id: d.link.id, name: d.link.name, recommended: verdict.recommended, worstSeverity: verdict.worstSeverity, updatedAt: d.updatedAt };
+  });
+  if (format === 'json') io.out(`${JSON.stringify({ workspace: store.root, links: rows, unreadable }, null, 2)}\n`);
+  else if (rows.length === 0) io.out(`No links in ${oneLine(store.root)}${unreadable.length ? ` (${unreadable.length} file${unreadable.length === 1 ? '' : 's'} could not be read)` : ''}.\n`);
+  else io.out(textTable(['ID', 'RECOMMENDED', 'WORST', 'NAME'], rows.map((r) => [r.id, r.recommended, r.worstSeverity ?? '-', oneLine(r.name)])));
+  for (const problem of unreadable) io.err(`${oneLine(problem.file)}: ${oneLine(problem.reason)}\n`);
+  return 0;
+}
+
+/** Columns aligned to their widest cell, a header row first; the last column is not padded. */
+function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ASSESSMENT_SCHEMA_VERSION, type AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
+import type { ReportExtras } from '../../../shared/present/report/reportModel.ts';
+import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
+import { findChromium, printPdfWithChromium } from '../../features/reports/pdf.ts';
+import { reportExtras } from '../../features/reports/reportExtras.ts';
+import { exportReport } from '../../features/reports/exportReport.ts';
+import { REPORT_FORMATS, signingKey } from '../../features/reports/reports.ts';
+import { WorkspaceStore } from '../../workspace/store.ts';
+import { formatFlag, newOutputFile, readInput, readInventory, usage, workspaceFolder, type CliIo } from '../args.ts';
+
+export async function reportCommand(args: string[], io: CliIo, version: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      workspace: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' },
+      classification: { type: 'string' }, bom: { type: 'boolean', default: false }, paper: { type: 'string', default: 'A4' }, chromium: { type: 'string' },
+      history: { type: 'boolean', default: false }, 'since-backup': { type: 'string' }, 'sign-key': { type: 'string' },
+    },
+  });
+  if (!values.format || !values.out || positionals.length > 1 || (positionals.length === 1) === (values.workspace !== undefined)) {
+    throw usage(`report takes an inventory file or --workspace DIR, --format ${REPORT_FORMATS.join('|')} and --out FILE. See applink-advisor --help.`);
+  }
+  const format = formatFlag(values.format, REPORT_FORMATS);
+  if (values.paper !== 'A4' && values.paper !== 'Letter') throw usage(`--paper must be A4 or Letter, not "${values.paper}".`);
+  const target = newOutputFile(values.out);
+  const chromium = format === 'pdf' ? findChromium(values.chromium) : null;
+  const signFile = values['sign-key'];
+  const key = signFile ? signingKey(await readInput(signFile), signFile) : undefined;
+  let documents: AssessmentDocument[];
+  let extras: ReportExtras = {};
+  let title = values.title;
+  if (positionals[0]) {
+    const file = positionals[0];
+    const inventory = await readInventory(file, io);
+    const at = new Date().toISOString();
+    documents = inventory.links.map((link) => ({ schemaVersion: ASSESSMENT_SCHEMA_VERSION, revision: 1, link, createdAt: at, updatedAt: at }));
+    title ??= `Application links — ${path.basename(file)}`;
+  } else {
+    const store = new WorkspaceStore(workspaceFolder(values.workspace, 'read'));
+    documents = (await store.list()).documents;
+    title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
+    extras = await reportExtras(store, documents, { history: values.history, since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null, wholeWorkspace: true });
+  }
+  const content = await exportReport(documents, {
+    format, title, author: values.author ?? null, classification: values.classification ?? null, appVersion: version, includeChecklists: true, extras,
+    bom: values.bom, paper: values.paper, printPdf: chromium ? (html) => printPdfWithChromium(html, chromium) : undefined, key,
+  });
+  await writeFileAtomic(target, content);
+  io.out(`Wrote a ${format.toUpperCase()} report of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);
+  return 0;
+}

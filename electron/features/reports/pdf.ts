@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { OperationError } from '../../../shared/contract/operationError.ts';
+
+/** Where a Chromium-based browser usually is, per platform. */
+export const CHROMIUM_CANDIDATES: Readonly<Record<string, string[]>> = {
+  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge', '/snap/bin/chromium'],
+  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'],
+  win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', 'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe'],
+};
+
+/** The Chromium the CLI prints PDFs with: the one given, else the first usual location that exists. */
+export function findChromium(given: string | undefined): string {
+  if (given) {
+    if (!existsSync(given)) throw new OperationError('not-found', `${given}: no such Chromium. Pass the path of Chromium, Chrome or Edge with --chromium.`);
+    return given;
+  }
+  const found = (CHROMIUM_CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
+  if (!found) {
+    throw new OperationError('not-found', `No Chromium, Chrome or Edge found (looked in ${(CHROMIUM_CANDIDATES[process.platform] ?? []).join(', ') || 'no known places on this system'}). Install one, pass its path with --chromium, or make an HTML report and print it from the app.`);
+  }
+  return found;
+}
+
+/**
+ * Prints report HTML to PDF with a headless Chromium, offline: the page's own CSP forbids every
+ * request, and Chromium's background networking is switched off. Page size, numbers and the marking
+ * come from the report's @page rules.
+ */
+export async function printPdfWithChromium(html: string, chromium: string): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'applink-pdf-'));
+  try {
+    const page = path.join(dir, 'report.html');
+    const out = path.join(dir, 'report.pdf');
+    await writeFile(page, html);
+    const args = [
+      '--headless', '--disable-gpu', '--no-pdf-header-footer', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-extensions', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${out}`,
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), pathToFileURL(page).href,
+    ];
+    await new Promise<void>((resolve, reject) => {
+      execFile(chromium, args, { timeout: 120_000 }, (error, _stdout, stderr) => (error ? reject(new OperationError('internal', `${chromium} could not print the report: ${String(stderr).trim().split('\n').at(-1) ?? error.message}`)) : resolve()));
+    });
+    if (!existsSync(out)) throw new OperationError('internal', `${chromium} printed no PDF.`);
+    return await readFile(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,105 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { OperationError } from '../../../shared/contract/operationError.ts';
+import type { Report } from '../../../shared/present/report/reportModel.ts';
+import { pdfInfoFor, withPdfInfo } from '../../../shared/present/report/pdfInfo.ts';
+import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../../shared/present/report/reportFormats.ts';
+import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../../shared/present/report/reportSeal.ts';
+
+import type { ReportFormat } from '../../../shared/model/vocabulary.ts';
+
+export { REPORT_FORMATS, type ReportFormat } from '../../../shared/model/vocabulary.ts';
+export type TextFormat = Exclude<ReportFormat, 'pdf'>;
+/** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
+export type PrintPdf = (html: string) => Promise<Buffer>;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+// A PDF is bytes: handled as a latin1 string, one character per byte, so the seal is byte-exact.
+const sha256Bytes = (text: string) => createHash('sha256').update(text, 'latin1').digest('hex');
+
+/** An Ed25519 key pair in PEM, for the user to keep: the private key never enters a report or a workspace. */
+export function generateSigningKeys(): { privatePem: string; publicPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+/** Reads a PEM private key and checks it is Ed25519. */
+export function signingKey(pem: string, file: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new OperationError('invalid-argument', `${file} is not a PEM private key.`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new OperationError('invalid-argument', `${file} is a ${key.asymmetricKeyType ?? 'unknown'} key; reports are signed with Ed25519 (applink-advisor keygen).`);
+  return key;
+}
+
+const signer = (key: KeyObject | undefined) => (key ? (digest: string) => sign(null, Buffer.from(digest, 'ascii'), key).toString('hex') : undefined);
+
+/** A report in a text format, sealed with its SHA-256 (and signed, given a key). */
+export function renderReport(report: Report, format: TextFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; key?: KeyObject } = {}): string {
+  const signed = { ...report, meta: { ...report.meta, signed: Boolean(options.key) } };
+  const text = format === 'html' ? reportHtml(signed, { size: options.paper ?? 'A4' }) : format === 'md' ? reportMarkdown(signed) : format === 'csv' ? reportCsv(signed, { bom: options.bom ?? false }) : reportJson(signed);
+  return sealReport(text, sha256, signer(options.key));
+}
+
+/** Seals a printed PDF: its digest (and signature) as a comment line after %%EOF, which PDF readers ignore. */
+export function sealPdf(pdf: Buffer, key?: KeyObject): Buffer {
+  return Buffer.from(sealReport(`${pdf.toString('latin1')}\n%${integrityText(Boolean(key))}\n`, sha256Bytes, signer(key)), 'latin1');
+}
+
+/** A report in any format, sealed: text, or the bytes of a PDF. */
+export async function produceReport(report: Report, format: ReportFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; printPdf?: PrintPdf; key?: KeyObject } = {}): Promise<string | Buffer> {
+  if (format !== 'pdf') return renderReport(report, format, options);
+  if (!options.printPdf) throw new Error('no PDF printer');
+  // Chromium names itself the creator and ignores the author: the document information is added to the
+  // printed PDF (an incremental update) before it is sealed.
+  const printed = await options.printPdf(reportHtml(report, { size: options.paper ?? 'A4', forPdf: true }));
+  return sealPdf(Buffer.from(withPdfInfo(printed, pdfInfoFor(report.meta))), options.key);
+}
+
+/** Recomputes a report's digest (text or PDF), and checks its signature against a public key when given one. */
+export function verifyReport(content: string | Buffer, publicPem?: string): SealCheck & { signatureValid?: boolean } {
+  const check = typeof content === 'string'
+    ? verifySeal(content, sha256)
+    : content.subarray(0, 5).toString('latin1') === '%PDF-' ? verifySeal(content.toString('latin1'), sha256Bytes) : verifySeal(content.toString('utf8'), sha256);
+  if (check.status === 'unsealed' || publicPem === undefined) return check;
+  if (!check.signature) return { ...check, signatureValid: false };
+  let key: KeyObject;
+  try {
+    key = createPublicKey(publicPem);
+  } catch {
+    throw new OperationError('invalid-argument', 'The --key file is not a PEM public key.');
+  }
+  return { ...check, signatureValid: verify(null, Buffer.from(check.recorded, 'ascii'), key, Buffer.from(check.signature, 'hex')) };
+}
+
+/** A public key's fingerprint as people compare it: SHA-256 of the key, in groups of four hex digits. */
+export function keyFingerprint(publicPem: string): string {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(publicPem);
+  } catch {
+    throw new OperationError('invalid-argument', 'The --key file is not a PEM public key.');
+  }
+  const digest = createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex');
+  return `SHA256:${digest.slice(0, 32).match(/.{4}/g)!.join(':')}`;
+}
+
+/**
+ * Signs a report that was sealed without a signature: checks it is intact, gives its marker a signature
+ * slot and seals it again with the key (the digest changes, since the marker is part of what is hashed).
+ * A modified, unsealed or already signed report is refused.
+ */
+export function signExistingReport(content: Buffer, key: KeyObject, file: string): Buffer {
+  const pdf = content.subarray(0, 5).toString('latin1') === '%PDF-';
+  const check = verifyReport(content);
+  if (check.status === 'unsealed') throw new OperationError('invalid-argument', `${file} is not an Applink Advisor report (no integrity marker); nothing was signed.`);
+  if (check.status === 'modified') throw new OperationError('invalid-argument', `${file} has been MODIFIED since it was sealed; a changed report is not signed.`);
+  if (check.signature) throw new OperationError('invalid-argument', `${file} is already signed; verify it with verify-report --key.`);
+  const text = content.toString(pdf ? 'latin1' : 'utf8');
+  const marker = `${DIGEST_MARKER}${check.recorded}`;
+  const at = text.lastIndexOf(marker);
+  const slotted = `${text.slice(0, at)}${integrityText(true)}${text.slice(at + marker.length)}`;
+  return Buffer.from(sealReport(slotted, pdf ? sha256Bytes : sha256, signer(key)), pdf ? 'latin1' : 'utf8');
+}

@@ -1,0 +1,41 @@
+import type { Handlers } from '../../shared/contract/api.ts';
+import type { OperationContext } from './context.ts';
+
+type WorkspaceOperations = Pick<Handlers, 'workspace.open' | 'workspace.startEmpty' | 'workspace.chooseFolder' | 'workspace.switch' | 'workspace.changesSince'
+  | 'backups.list' | 'backups.create' | 'backups.restore' | 'preferences.get' | 'preferences.set'>;
+
+/** Opening and switching workspaces, their backups, and the user's preferences. */
+export function workspaceOperations({ workspace, preferences, appVersion, seedLinks, chooseOpenPath, log, store, writable }: OperationContext): WorkspaceOperations {
+  return {
+    'workspace.open': async () => {
+      // Only the default workspace is seeded with the demo estate: a folder the user chose is theirs.
+      const opened = await store().open(workspace.isDefault ? seedLinks() : [], appVersion);
+      log.write({ event: 'workspace-opened', links: opened.documents.length, unreadable: opened.unreadable.length, migrated: opened.migrated, readOnly: store().readOnly !== null, isDefault: workspace.isDefault });
+      // Planted journals and folders that are symbolic links are listed with the files that could not be opened.
+      const refused = opened.refused.map(({ file, reason }) => ({ file, reason, kind: 'invalid' as const }));
+      const readOnly = store().readOnly && opened.pending ? `${store().readOnly} A save it has not finished is shown as finished.` : store().readOnly;
+      return { workspacePath: store().root, readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(), ...opened, unreadable: [...opened.unreadable, ...refused] };
+    },
+    'workspace.startEmpty': async () => ({ removed: await store().startEmpty() }),
+    'workspace.chooseFolder': async () => {
+      const folder = await chooseOpenPath('folder');
+      if (!folder) return { switched: false };
+      await workspace.switchTo(folder);
+      return { switched: true };
+    },
+    'workspace.switch': async ({ path: folder }) => {
+      await workspace.switchToKnown(folder);
+      return { switched: true as const };
+    },
+    'workspace.changesSince': async ({ since }) => {
+      if (since.kind === 'date') return { label: `as of ${since.date}`, baseline: await store().statesAt(since.date) };
+      const { info, states } = await store().statesInBackup(since.id);
+      return { label: `backup of ${info.createdAt} (${info.reason})`, baseline: states };
+    },
+    'backups.list': async () => ({ backups: await store().backups.list() }),
+    'backups.create': ({ reason }) => writable().backups.create(reason, false),
+    'backups.restore': ({ id }) => store().restoreBackup(id),
+    'preferences.get': () => preferences.get(),
+    'preferences.set': (value) => preferences.set(value),
+  };
+}
