@@ -103,3 +103,10 @@ export async function withWorkspace(dir: string | undefined, write: boolean, io:
     await lock.release();
   }
 }
+
+/** Columns aligned to their widest cell, a header row first; the last column is not padded. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}

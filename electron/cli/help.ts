@@ -3,11 +3,12 @@ import { BUNDLE_FILE_NAME } from '../../shared/model/bundle.ts';
 export const HELP = `applink-advisor — assess Atlassian application-link authentication offline
 
 Usage:
-  applink-advisor assess <inventory.json> [--format json|table]
-  applink-advisor checklist <inventory.json> --link ID [--format json|md]
+  applink-advisor assess <inventory.json> [--format json|table|csv] [--fail-on critical|high|medium|low]
+  applink-advisor checklist <inventory.json> --link ID [--format json|md|jira]
   applink-advisor workspace info|verify|backups|backup [--workspace DIR]
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
+  applink-advisor servers [--workspace DIR] [--format json|table]
   applink-advisor import <files or folders…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]...
                   [--attach FILE=LINK_ID]... [--skip FILE]... [--format json|table]
   applink-advisor report (<inventory.json> | --workspace DIR) --format html|pdf|md|csv|json --out FILE
@@ -23,13 +24,19 @@ Usage:
 
 Commands:
   assess <inventory.json>   Assess every link of an inventory file (format "applink-advisor.inventory",
-                            version 1; see docs/inventory-format.md) and print the verdicts.
+                            version 1; see docs/inventory-format.md) and print the verdicts, then a summary
+                            line on stderr (links by recommendation and by worst finding). --fail-on SEVERITY
+                            exits 3 when any link has a finding of that severity or worse (for scripts).
 
   checklist <inventory.json> --link ID
                             Print the migration checklists that apply to one link: the update path and
                             every item with its id, section, end, sources and state (all "open", since an
-                            inventory file carries no progress). Locked checklists say why.
+                            inventory file carries no progress). Locked checklists say why. --format jira
+                            writes Jira wiki markup, which Jira and Confluence Data Center render.
 
+  servers                   The workspace by server (base URL host): product and version, links, how many
+                            use Trusted Apps, Basic, OAuth, OAuth 2.0 or nothing on that server's end, the
+                            worst finding, OAuth 2.0 readiness and migrations open/done.
   workspace info            Where the workspace is, how many links it holds, who holds its lock.
   workspace verify          Check every document; print each problem. Exit 0 only when all are healthy.
                             Read-only: nothing is moved or changed.
@@ -93,7 +100,8 @@ Options:
                             could not be placed is about. Repeatable.
   --skip FILE               import: leave a file out (e.g. one that could not be placed). Repeatable.
   --resolve CHOICE          import-bundle: what to do with every conflicting link.
-  --format json|table|md    assess: table (default) or json; checklist: md (default) or json. assess json prints
+  --format …                assess: table (default), json or csv; checklist: md (default), json or jira;
+                            list, servers: table (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.
   -h, --help                Show this help.
@@ -107,6 +115,7 @@ Exit status:
      be), a file that is not a valid inventory or bundle (one message per problem, with its JSON path;
      nothing is used from a broken file); or a workspace operation was refused (unknown backup, a bundle
      changed since it was made, conflicts without --resolve)
+  3  assess --fail-on: a link has a finding of that severity or worse
   64 the command line is wrong
 
 Text from files (names, authors, file names) is printed with control characters escaped (\u001b…).

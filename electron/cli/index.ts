@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.ts';
 import { importBundleCommand } from './commands/importBundle.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { listCommand } from './commands/list.ts';
+import { serversCommand } from './commands/servers.ts';
 import { reportCommand } from './commands/report.ts';
 import { signCommand } from './commands/sign.ts';
 import { verifyReportCommand } from './commands/verifyReport.ts';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   checklist: checklistCommand,
   workspace: workspaceCommand,
   list: listCommand,
+  servers: serversCommand,
   import: importCommand,
   report: reportCommand,
   keygen: keygenCommand,

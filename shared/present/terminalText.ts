@@ -5,13 +5,14 @@
 
 // C0 controls but tab and line feed, DEL, C1 controls, zero-width and direction marks, line/paragraph
 // separators, bidi embeddings, overrides and isolates, the byte-order mark.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// A carriage return right before a line feed (CSV's CRLF) moves nothing: it stays.
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)/g;
 const UNSAFE_IN_A_FIELD = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
- * Output made safe for a terminal: every control character but tab and line feed escaped. Inside a JSON
+ * Output made safe for a terminal: every control character but tab, line feed and the CR of a CRLF escaped. Inside a JSON
  * string the escape is the same character, so JSON output stays valid and means the same.
  */
 export function terminalSafe(text: string): string {

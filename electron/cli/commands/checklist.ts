@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { checklistsFor } from '../../../shared/engine/checklist.ts';
-import { checklistMarkdown } from '../../../shared/present/checklistDocument.ts';
+import { checklistJiraWiki, checklistMarkdown } from '../../../shared/present/checklistDocument.ts';
 import { CliExit, formatFlag, readInventory, usage, type CliIo } from '../args.ts';
 
 export async function checklistCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, link: { type: 'string' } }, allowPositionals: true });
   if (positionals.length !== 1 || !values.link) throw usage('checklist takes one inventory file and --link ID. See applink-advisor --help.');
-  const format = formatFlag(values.format, ['json', 'md'], 'checklist');
+  const format = formatFlag(values.format, ['json', 'md', 'jira'], 'checklist');
   const file = positionals[0]!;
   const inventory = await readInventory(file, io);
   const link = inventory.links.find((l) => l.id === values.link);
@@ -28,7 +28,9 @@ export async function checklistCommand(args: string[], io: CliIo): Promise<numbe
     io.out(`No migration checklist applies to ${link.id} (recommended: ${verdict.recommended}).\n`);
   } else {
     const generated = new Date().toISOString();
-    io.out(views.map((view) => checklistMarkdown(link, view, undefined, generated)).join('\n---\n\n'));
+    // Jira and Confluence Data Center render wiki markup, not Markdown: --format jira for a ticket.
+    if (format === 'jira') io.out(views.map((view) => checklistJiraWiki(link, view, undefined, generated)).join('\n----\n\n'));
+    else io.out(views.map((view) => checklistMarkdown(link, view, undefined, generated)).join('\n---\n\n'));
   }
   return 0;
 }

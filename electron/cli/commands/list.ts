@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { oneLine } from '../../../shared/present/terminalText.ts';
 import { WorkspaceStore } from '../../workspace/store.ts';
-import { formatFlag, workspaceFolder, type CliIo } from '../args.ts';
+import { formatFlag, textTable, workspaceFolder, type CliIo } from '../args.ts';
 
 export async function listCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, format: { type: 'string', default: 'table' } } });
@@ -18,11 +18,4 @@ export async function listCommand(args: string[], io: CliIo): Promise<number> {
   else io.out(textTable(['ID', 'RECOMMENDED', 'WORST', 'NAME'], rows.map((r) => [r.id, r.recommended, r.worstSeverity ?? '-', oneLine(r.name)])));
   for (const problem of unreadable) io.err(`${oneLine(problem.file)}: ${oneLine(problem.reason)}\n`);
   return 0;
-}
-
-/** Columns aligned to their widest cell, a header row first; the last column is not padded. */
-function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
