@@ -100,7 +100,8 @@ Options:
                             could not be placed is about. Repeatable.
   --skip FILE               import: leave a file out (e.g. one that could not be placed). Repeatable.
   --resolve CHOICE          import-bundle: what to do with every conflicting link.
-  --format …                assess: table (default), json or csv; checklist: md (default), json or jira;
+  --format json|table|md|csv|jira
+                            assess: table (default), json or csv; checklist: md (default), json or jira;
                             list, servers: table (default) or json. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.

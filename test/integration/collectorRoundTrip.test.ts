@@ -222,7 +222,7 @@ describe('collect-applinks.sh against a stand-in server', () => {
 });
 
 const pwsh = which('pwsh');
-if (!pwsh) console.warn('\n⚠ SKIPPED: collect-applinks.ps1 round trip — PowerShell (pwsh) is not installed here.\n  Run it where pwsh exists: npx vitest run test/unit/collector\n');
+if (!pwsh) console.warn('\n⚠ SKIPPED: collect-applinks.ps1 round trip — PowerShell (pwsh) is not installed here.\n  Run it where pwsh exists: npx vitest run test/integration/collectorRoundTrip.test.ts\n');
 
 describe.skipIf(!pwsh)('collect-applinks.ps1 against a stand-in server (needs pwsh)', () => {
   it('collects the same files, secrets removed, and the folder imports to the same links', async () => {
