@@ -4,9 +4,10 @@ import type { ChecklistId } from '../../../shared/guidance/updatePaths.ts';
 import type { ChecklistState } from '../../../shared/model/checklistState.ts';
 import type { Link } from '../../../shared/model/link.ts';
 import type { ResultOf } from '../../../shared/contract/api.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
 import { createSaveQueue, type SaveState } from './saveQueue.ts';
 import { recordChange, step, without, type Change, type UndoHistory } from './undoHistory.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 export type { SaveState } from './saveQueue.ts';
@@ -35,7 +36,6 @@ interface WorkspaceState extends Omit<Opened, 'documents'>, UndoHistory {
   flushSaves(): Promise<void>;
 }
 
-const messageOf = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
 const byName = (a: AssessmentDocument, b: AssessmentDocument) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id);
 
 /**

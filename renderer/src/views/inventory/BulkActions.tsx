@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useUi } from '../../state/ui.ts';
 import { useWorkspace } from '../../state/workspace.ts';
 import { exportBundle } from './exportBundle.ts';
+import { messageOf } from '../../../../shared/model/messageOf.ts';
 
 /** The bar shown while links are selected: set an answer, export, bundle or delete them all at once. */
 export function BulkActions({ visibleIds }: { visibleIds: string[] }) {
@@ -33,7 +34,7 @@ export function BulkActions({ visibleIds }: { visibleIds: string[] }) {
       const result = await call('export.save', { suggestedName: 'applink-inventory.json', format: 'json', text });
       setMessage(result.saved ? `Exported ${selected.length} links to ${result.path}.` : 'Export cancelled.');
     } catch (error) {
-      setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Export failed: ${messageOf(error)}`);
     }
   }
 

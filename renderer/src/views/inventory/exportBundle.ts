@@ -1,5 +1,6 @@
 import { call } from '../../api.ts';
 import { useWorkspace } from '../../state/workspace.ts';
+import { messageOf } from '../../../../shared/model/messageOf.ts';
 
 /** Saves the workspace, or the given links, as a portable bundle through the save dialog. */
 export async function exportBundle(ids: string[] | null, report: (message: string) => void) {
@@ -8,6 +9,6 @@ export async function exportBundle(ids: string[] | null, report: (message: strin
     const result = await call('bundles.export', ids ? { ids } : {});
     report(result.saved ? `Wrote ${result.count} links to ${result.path}.` : 'Bundle export cancelled.');
   } catch (error) {
-    report(`Bundle export failed: ${error instanceof Error ? error.message : String(error)}`);
+    report(`Bundle export failed: ${messageOf(error)}`);
   }
 }

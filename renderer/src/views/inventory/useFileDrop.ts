@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { call } from '../../api.ts';
 import { filesOfDrop, MAX_DROPPED_FILES } from '../../lib/droppedFolders.ts';
 import type { ReadImport } from './useInventoryImports.ts';
+import { messageOf } from '../../../../shared/model/messageOf.ts';
 
 /** Files and folders dropped on the inventory become an import preview, within the size limits. */
 export function useFileDrop(runImport: (read: ReadImport, what: string) => Promise<void>, report: (message: string) => void) {
@@ -13,7 +14,7 @@ export function useFileDrop(runImport: (read: ReadImport, what: string) => Promi
     try {
       found = await filesOfDrop(entries);
     } catch (failure) {
-      return report(`The dropped folder could not be read: ${failure instanceof Error ? failure.message : String(failure)}`);
+      return report(`The dropped folder could not be read: ${messageOf(failure)}`);
     }
     const { files, tooMany } = found;
     if (tooMany) return report(`The dropped folders hold more than ${MAX_DROPPED_FILES} export files; import them a folder at a time.`);

@@ -3,6 +3,7 @@ import type { BundlePreview } from '../../../../shared/model/bundle.ts';
 import type { ImportPreview } from '../../../../shared/model/importPreview.ts';
 import { call } from '../../api.ts';
 import { useWorkspace } from '../../state/workspace.ts';
+import { messageOf } from '../../../../shared/model/messageOf.ts';
 
 export type ReadImport = () => Promise<{ token: string | null; preview: ImportPreview | null }>;
 
@@ -25,7 +26,7 @@ export function useInventoryImports() {
         if (!live || pending.kind === 'none') return;
         if (pending.kind === 'bundle') setOpened({ token: pending.token, preview: pending.preview });
         else setImporting({ token: pending.token, preview: pending.preview });
-      }, (failure: unknown) => live && setBundleMessage(`The file could not be opened: ${failure instanceof Error ? failure.message : String(failure)}`));
+      }, (failure: unknown) => live && setBundleMessage(`The file could not be opened: ${messageOf(failure)}`));
     };
     check();
     window.addEventListener('focus', check);
@@ -43,7 +44,7 @@ export function useInventoryImports() {
       setBundleMessage(token && preview ? null : 'No bundle chosen.');
       if (token && preview) setOpened({ token, preview });
     } catch (failure) {
-      setBundleMessage(`Not imported: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setBundleMessage(`Not imported: ${messageOf(failure)}`);
     }
   }
 
@@ -55,7 +56,7 @@ export function useInventoryImports() {
       setBundleMessage(token && preview ? null : 'No files chosen.');
       if (token && preview) setImporting({ token, preview });
     } catch (failure) {
-      setBundleMessage(`Not imported: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setBundleMessage(`Not imported: ${messageOf(failure)}`);
     }
   }
 
