@@ -3,6 +3,7 @@ import { OperationError } from '../shared/contract/operationError.ts';
 import { channelOf, OPERATION_NAMES, type OperationName } from '../shared/contract/operationNames.ts';
 import { problemsFrom } from '../shared/model/validationMessages.ts';
 import { describeFileError } from './app/fileErrors.ts';
+import { messageOf } from '../shared/model/messageOf.ts';
 
 /** The part of Electron's `ipcMain` this module needs; tests pass a fake. No `electron` import here. */
 export interface IpcMainLike {
@@ -45,7 +46,7 @@ export async function dispatchOperation(handlers: Handlers, operation: string, r
     return { ok: true, value: checked.data };
   } catch (error) {
     if (error instanceof OperationError) return failure(error.code, error.message, error.problems);
-    return failure('internal', describeFileError(error) ?? (error instanceof Error ? error.message : String(error)));
+    return failure('internal', describeFileError(error) ?? messageOf(error));
   }
 }
 

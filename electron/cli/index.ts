@@ -16,6 +16,7 @@ import { signCommand } from './commands/sign.ts';
 import { verifyReportCommand } from './commands/verifyReport.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import { HELP } from './help.ts';
+import { messageOf } from '../../shared/model/messageOf.ts';
 
 export type { CliIo } from './args.ts';
 export { HELP } from './help.ts';
@@ -89,9 +90,9 @@ function exitFor(error: unknown, io: CliIo): number {
   }
   // parseArgs reports a wrong command line by throwing; say it in one line.
   if (String((error as { code?: unknown } | null)?.code ?? '').startsWith('ERR_PARSE_ARGS')) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\nSee applink-advisor --help.\n`);
+    io.err(`${messageOf(error)}\nSee applink-advisor --help.\n`);
     return 64;
   }
-  io.err(`The command failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.err(`The command failed: ${messageOf(error)}\n`);
   return 1;
 }

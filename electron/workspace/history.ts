@@ -16,6 +16,7 @@ const readJsonQuiet = (file: string): unknown => {
   }
 };
 import { LINK_ID_PATTERN } from '../../shared/model/vocabulary.ts';
+import { messageOf } from '../../shared/model/messageOf.ts';
 
 export const HISTORY_DIR = 'history';
 // <revision>.json, or <revision>.m.json for a milestone (kept however long the history grows).
@@ -141,7 +142,7 @@ export class LinkHistory {
         try {
           json = JSON.parse(readWorkspaceFileSync(file));
         } catch (error) {
-          problems.push({ file, reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+          problems.push({ file, reason: `not valid JSON (${messageOf(error)})` });
           continue;
         }
         const parsed = historyEntrySchema.safeParse(json);

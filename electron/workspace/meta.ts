@@ -2,6 +2,7 @@ import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { WORKSPACE_META_FILE, workspaceMetaSchema, type WorkspaceMeta } from '../../shared/model/workspaceMeta.ts';
 import { entryKind, readWorkspaceFileSync } from './confinement.ts';
+import { messageOf } from '../../shared/model/messageOf.ts';
 
 export function metaFileOf(root: string): string {
   return path.join(root, WORKSPACE_META_FILE);
@@ -16,6 +17,6 @@ export async function readWorkspaceMeta(root: string): Promise<WorkspaceMeta | n
     return workspaceMetaSchema.parse(JSON.parse(readWorkspaceFileSync(metaFile, 1024 * 1024)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new OperationError('conflict', `${metaFile} is not a valid workspace description: ${error instanceof Error ? error.message : String(error)}`);
+    throw new OperationError('conflict', `${metaFile} is not a valid workspace description: ${messageOf(error)}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { AuthToken, ErrorType, Product } from '../model/vocabulary.ts';
 import { ERROR_TYPES } from '../model/vocabulary.ts';
 import { productOfType, tokensOfLevels, tokensOfProviders, type OAuthLevels } from './providerClasses.ts';
+import { messageOf } from '../model/messageOf.ts';
 
 /** A problem in one imported file, located by JSON path (or line), in plain words. */
 export interface ImportProblem {
@@ -204,6 +205,6 @@ export function readShapeSafely(json: unknown, file: string): { ok: true; shape:
     return { ok: true, shape: readShape(json, file) };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, problem: { file, path: error.path, message: error.message } };
-    return { ok: false, problem: { file, path: '(root)', message: `could not be read: ${error instanceof Error ? error.message : String(error)}` } };
+    return { ok: false, problem: { file, path: '(root)', message: `could not be read: ${messageOf(error)}` } };
   }
 }

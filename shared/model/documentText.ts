@@ -2,6 +2,7 @@ import { ASSESSMENT_SCHEMA_VERSION, assessmentDocumentSchema, type AssessmentDoc
 import type { Link } from './link.ts';
 import { migrateAssessment } from './migrations/index.ts';
 import { stableStringify } from './stableJson.ts';
+import { messageOf } from './messageOf.ts';
 
 /** A link's content as the user sees it: what a save may change. */
 export interface LinkContent {
@@ -18,7 +19,7 @@ export function parseDocumentText(text: string): ParsedDocument {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, kind: 'invalid' };
+    return { reason: `not valid JSON (${messageOf(error)})`, kind: 'invalid' };
   }
   const migration = migrateAssessment(json, ASSESSMENT_SCHEMA_VERSION);
   if (migration.kind === 'newer') {

@@ -5,6 +5,7 @@ import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { localTime } from '../lib/localTime.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 
 /** Snapshots of the workspace: back up now, or restore one (after a safety snapshot). */
@@ -34,7 +35,7 @@ export function BackupsDialog({ open, onClose }: { open: boolean; onClose(): voi
       setMessage(await work());
       await refresh();
     } catch (error) {
-      setMessage(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Failed: ${messageOf(error)}`);
     } finally {
       setBusy(false);
     }

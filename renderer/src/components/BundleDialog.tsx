@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { localTime } from '../lib/localTime.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 const STATUS_LABELS: Record<BundleRowStatus, string> = {
   new: 'New', identical: 'Identical', update: 'Update (a later version of yours)', older: 'Older (yours is newer)', conflict: 'Conflict (changed on both sides)',
@@ -49,7 +50,7 @@ export function BundleDialog({ opened, onClose }: { opened: { token: string; pre
       await reopen({ quiet: true });
       close(`Merged ${preview.fileName}: ${result.added} added, ${result.updated} updated, ${result.keptBoth} kept both, ${result.keptMine} left as they were.${result.backupId ? ' The workspace before was backed up.' : ''}`);
     } catch (error) {
-      setStatus(`Not merged: ${error instanceof Error ? error.message : String(error)}. The workspace is unchanged.`);
+      setStatus(`Not merged: ${messageOf(error)}. The workspace is unchanged.`);
     } finally {
       setBusy(false);
     }

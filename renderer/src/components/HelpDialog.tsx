@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useUi } from '../state/ui.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 /** About, diagnostics for a support ticket (no user data), the log folder, and the shortcuts. */
 export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -13,7 +14,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose(): void }
   useEffect(() => {
     if (!open) return;
     setStatus(null);
-    void call('diagnostics.get', {}).then(setDiagnostics).catch((error: unknown) => setStatus(`Diagnostics unavailable: ${error instanceof Error ? error.message : String(error)}`));
+    void call('diagnostics.get', {}).then(setDiagnostics).catch((error: unknown) => setStatus(`Diagnostics unavailable: ${messageOf(error)}`));
   }, [open]);
 
   return (

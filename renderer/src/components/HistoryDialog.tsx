@@ -8,6 +8,7 @@ import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { ChangeBadge, VerdictChange } from './VerdictChange.tsx';
 import { localTime } from '../lib/localTime.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 // Pasted evidence can be long: show the start; the files keep all of it.
 const clip = (text: string | null) => (text === null ? '—' : text.length > 400 ? `${text.slice(0, 400)}…` : text);
@@ -35,7 +36,7 @@ export function HistoryDialog({ linkId, open, onClose }: { linkId: string; open:
         setTo(Math.max(0, loaded.length - 1));
         setFrom(Math.max(0, loaded.length - 2));
       })
-      .catch((failure: unknown) => live && setError(failure instanceof Error ? failure.message : String(failure)));
+      .catch((failure: unknown) => live && setError(messageOf(failure)));
     return () => {
       live = false;
     };

@@ -11,6 +11,7 @@ import { useWorkspace } from '../state/workspace.ts';
 import { SeverityBadge } from './Badges.tsx';
 import { PlaceFiles } from './PlaceFiles.tsx';
 import { missingAnswer } from '../../../shared/present/importPreviewText.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 const ACTION_LABELS = { create: 'New', update: 'Update', unchanged: 'Unchanged' } as const;
 
@@ -56,7 +57,7 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
       await reopen({ quiet: true });
       close(`Imported: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged${result.skipped ? `, ${result.skipped} left out` : ''}.${result.backupId ? ' The workspace before was backed up.' : ''}`);
     } catch (error) {
-      setStatus(`Not imported: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Not imported: ${messageOf(error)}`);
     } finally {
       setBusy(false);
     }
@@ -70,7 +71,7 @@ export function ImportDialog({ opened, onClose }: { opened: { token: string; pre
       setReplaced(next.preview);
       setStatus(next.preview.unattributed.length ? `${next.preview.unattributed.length} file${next.preview.unattributed.length === 1 ? '' : 's'} still to place.` : 'Every file is placed.');
     } catch (error) {
-      setStatus(`Not applied: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Not applied: ${messageOf(error)}`);
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { call } from '../api.ts';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { localTime } from '../lib/localTime.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 type Format = ReportFormat;
 // Every format of REPORT_FORMATS needs its words here: a format without them is a type error.
@@ -48,7 +49,7 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
       });
       setStatus(result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256${sign ? ' and signature are' : ' is'} inside; check with applink-advisor verify-report.` : 'Not saved.');
     } catch (error) {
-      setStatus(`The report could not be made: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`The report could not be made: ${messageOf(error)}`);
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useUi } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 /** Which workspace folder is open; open another (removable media, a git repository) or a recent one. */
 export function WorkspaceDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -26,7 +27,7 @@ export function WorkspaceDialog({ open, onClose }: { open: boolean; onClose(): v
         onClose();
       } else setMessage('No folder chosen; the workspace is unchanged.');
     } catch (error) {
-      setMessage(`Could not open it: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Could not open it: ${messageOf(error)}`);
     } finally {
       setBusy(false);
     }

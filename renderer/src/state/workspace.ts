@@ -3,37 +3,22 @@ import type { AssessmentDocument } from '../../../shared/model/assessmentDocumen
 import type { ChecklistId } from '../../../shared/guidance/updatePaths.ts';
 import type { ChecklistState } from '../../../shared/model/checklistState.ts';
 import type { Link } from '../../../shared/model/link.ts';
-import { ApiError, call } from '../api.ts';
+import type { ResultOf } from '../../../shared/contract/api.ts';
+import { call } from '../api.ts';
+import { createSaveQueue, type SaveState } from './saveQueue.ts';
+import { recordChange, step, without, type Change, type UndoHistory } from './undoHistory.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
-export type SaveState = { state: 'pending' | 'saving' } | { state: 'error'; message: string; attempts: number };
+export type { SaveState } from './saveQueue.ts';
+type Opened = ResultOf<'workspace.open'>;
 
-/** One undoable change: the links, or one checklist's progress, before and after it. */
-interface Change {
-  label: string;
-  before: Link[];
-  after: Link[];
-  checklist?: { linkId: string; checklistId: ChecklistId; before: ChecklistState | undefined; after: ChecklistState };
-  /** Consecutive edits with the same key (typing in one field) merge into one change. */
-  coalesceKey?: string;
-  at: number;
-}
-
-interface WorkspaceState {
+/** What `workspace.open` answered (see the contract), plus the renderer's own state. */
+interface WorkspaceState extends Omit<Opened, 'documents'>, UndoHistory {
   documents: AssessmentDocument[];
-  isDemo: boolean;
-  workspacePath: string;
-  unreadable: Array<{ file: string; reason: string; kind: 'invalid' | 'newer'; quarantinedTo?: string }>;
-  readOnly: string | null;
-  /** Documents rewritten in the current schema version when the workspace was opened (after a backup). */
-  migrated: number;
-  isDefault: boolean;
-  recent: string[];
   loadState: LoadState;
   error: string | null;
   saves: Record<string, SaveState>;
-  undoStack: Change[];
-  redoStack: Change[];
   /** Reads the workspace; `quiet` keeps the current screen up meanwhile (a refresh after a merge or restore). */
   open(options?: { quiet?: boolean }): Promise<void>;
   createLink(name: string): Promise<string>;
@@ -51,17 +36,7 @@ interface WorkspaceState {
   flushSaves(): Promise<void>;
 }
 
-const SAVE_DEBOUNCE_MS = 400;
-const COALESCE_MS = 1500;
-const MAX_UNDO = 200;
-const messageOf = (error: unknown) => (error instanceof ApiError || error instanceof Error ? error.message : String(error));
 const byName = (a: AssessmentDocument, b: AssessmentDocument) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id);
-
-const timers = new Map<string, ReturnType<typeof setTimeout>>();
-const inFlight = new Map<string, Promise<void>>();
-/** Links whose in-memory link or checklist progress differs from what was last saved. */
-const dirtyLinks = new Set<string>();
-const dirtyChecklists = new Map<string, Set<ChecklistId>>();
 
 /**
  * The workspace as the renderer knows it. Edits apply in memory at once and are saved per link after a
@@ -85,74 +60,26 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     set({ saves });
   };
 
-  const saveNow = async (id: string): Promise<void> => {
-    const previous = inFlight.get(id);
-    if (previous) await previous;
-    const document = get().documents.find((d) => d.link.id === id);
-    if (!document) return setSave(id, null);
-    const link = document.link;
-    const checklists = [...(dirtyChecklists.get(id) ?? [])];
-    const linkDirty = dirtyLinks.has(id);
-    dirtyLinks.delete(id);
-    dirtyChecklists.delete(id);
-    setSave(id, { state: 'saving' });
-    const attempt = (async () => {
-      try {
-        let saved: AssessmentDocument | null = linkDirty ? await call('links.save', { link }) : null;
-        for (const checklistId of checklists) {
-          const state = get().documents.find((d) => d.link.id === id)?.checklists?.[checklistId];
-          if (state) saved = await call('checklists.update', { linkId: id, checklistId, state });
-        }
-        const current = get().documents.find((d) => d.link.id === id);
-        // Keep newer in-memory edits; only adopt the stored timestamps.
-        if (saved && current) set({ documents: get().documents.map((d) => (d.link.id === id ? { ...saved, link: current.link, checklists: current.checklists } : d)) });
-        if (dirtyLinks.has(id) || dirtyChecklists.has(id)) schedule(id, 0);
-        else setSave(id, null);
-      } catch (error) {
-        if (linkDirty) dirtyLinks.add(id);
-        if (checklists.length) dirtyChecklists.set(id, new Set([...(dirtyChecklists.get(id) ?? []), ...checklists]));
-        const attempts = (get().saves[id] as { attempts?: number } | undefined)?.attempts ?? 0;
-        setSave(id, { state: 'error', message: messageOf(error), attempts: attempts + 1 });
-        schedule(id, Math.min(30_000, 2000 * 2 ** attempts));
-      }
-    })();
-    inFlight.set(id, attempt);
-    await attempt;
-    inFlight.delete(id);
-  };
+  const saves = createSaveQueue({
+    call,
+    clock: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+    document: (id) => get().documents.find((d) => d.link.id === id),
+    adopt: (id, saved) => set({ documents: get().documents.map((d) => (d.link.id === id ? { ...saved, link: d.link, checklists: d.checklists } : d)) }),
+    saveState: (id) => get().saves[id],
+    setSave,
+    messageOf,
+  });
 
-  const schedule = (id: string, delay = SAVE_DEBOUNCE_MS) => {
-    clearTimeout(timers.get(id));
-    if (get().saves[id]?.state !== 'error') setSave(id, { state: 'pending' });
-    timers.set(id, setTimeout(() => {
-      timers.delete(id);
-      void saveNow(id);
-    }, delay));
-  };
-
-  const record = (change: Omit<Change, 'at'>) => {
-    const { undoStack } = get();
-    const last = undoStack.at(-1);
-    const now = Date.now();
-    if (change.coalesceKey && last?.coalesceKey === change.coalesceKey && now - last.at < COALESCE_MS) {
-      set({ undoStack: [...undoStack.slice(0, -1), { ...last, after: change.after, at: now }], redoStack: [] });
-    } else {
-      set({ undoStack: [...undoStack.slice(-MAX_UNDO + 1), { ...change, at: now }], redoStack: [] });
-    }
-  };
+  const record = (change: Omit<Change, 'at'>) => set(recordChange(get().undoStack, change, Date.now()));
 
   const apply = (links: Link[]) => {
     replaceLinks(links);
-    for (const link of links) {
-      dirtyLinks.add(link.id);
-      schedule(link.id);
-    }
+    for (const link of links) saves.linkEdited(link.id);
   };
 
   const applyChecklist = (linkId: string, checklistId: ChecklistId, state: ChecklistState) => {
     set({ documents: get().documents.map((d) => (d.link.id === linkId ? { ...d, checklists: { ...d.checklists, [checklistId]: state } } : d)) });
-    dirtyChecklists.set(linkId, new Set([...(dirtyChecklists.get(linkId) ?? []), checklistId]));
-    schedule(linkId, 0);
+    saves.checklistEdited(linkId, checklistId);
   };
 
   const undoOrRedo = (change: Change, direction: 'before' | 'after') => {
@@ -205,7 +132,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       record({ label, before, after: links });
       replaceLinks(links);
       for (const link of links) setSave(link.id, { state: 'saving' });
-      for (const link of links) dirtyLinks.delete(link.id);
+      for (const link of links) saves.savingElsewhere(link.id);
       try {
         const { documents } = await call('links.saveMany', { links });
         const saved = new Map(documents.map((d) => [d.link.id, d]));
@@ -213,23 +140,22 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
         for (const link of links) setSave(link.id, null);
       } catch (error) {
         for (const link of links) {
-          dirtyLinks.add(link.id);
           setSave(link.id, { state: 'error', message: messageOf(error), attempts: 1 });
-          schedule(link.id, 2000);
+          saves.failedElsewhere(link.id, 2000);
         }
       }
     },
 
     async deleteLinks(ids) {
-      for (const id of ids) clearTimeout(timers.get(id));
+      for (const id of ids) saves.cancel(id);
       const { deleted } = await call('links.delete', { ids });
       const gone = new Set(ids);
-      const saves = Object.fromEntries(Object.entries(get().saves).filter(([id]) => !gone.has(id)));
+      const kept = Object.fromEntries(Object.entries(get().saves).filter(([id]) => !gone.has(id)));
       // Deleted links leave the undo history: undo never resurrects them silently.
       const touches = (c: Change) => c.after.some((l) => gone.has(l.id)) || c.before.some((l) => gone.has(l.id)) || gone.has(c.checklist?.linkId ?? '');
       set({
-        documents: get().documents.filter((d) => !gone.has(d.link.id)), saves,
-        undoStack: get().undoStack.filter((c) => !touches(c)), redoStack: get().redoStack.filter((c) => !touches(c)),
+        documents: get().documents.filter((d) => !gone.has(d.link.id)), saves: kept,
+        ...without(get(), touches),
       });
       return deleted;
     },
@@ -247,7 +173,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       const touches = (c: Change) => c.after.some((l) => l.id === linkId) || c.checklist?.linkId === linkId;
       set({
         documents: get().documents.map((d) => (d.link.id === linkId ? document : d)),
-        undoStack: get().undoStack.filter((c) => !touches(c)), redoStack: get().redoStack.filter((c) => !touches(c)),
+        ...without(get(), touches),
       });
       return document;
     },
@@ -261,36 +187,32 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       await get().flushSaves();
       const { switched } = path === null ? await call('workspace.chooseFolder', {}) : await call('workspace.switch', { path });
       if (!switched) return false;
-      dirtyLinks.clear();
-      dirtyChecklists.clear();
+      saves.forgetAll();
       set({ documents: [], saves: {}, undoStack: [], redoStack: [], unreadable: [] });
       await get().open();
       return true;
     },
 
     undo() {
-      const change = get().undoStack.at(-1);
-      if (!change) return;
-      set({ undoStack: get().undoStack.slice(0, -1), redoStack: [...get().redoStack, change] });
-      undoOrRedo(change, 'before');
+      const moved = step(get(), 'undo');
+      if (!moved) return;
+      set(moved.history);
+      undoOrRedo(moved.change, 'before');
     },
 
     redo() {
-      const change = get().redoStack.at(-1);
-      if (!change) return;
-      set({ redoStack: get().redoStack.slice(0, -1), undoStack: [...get().undoStack, change] });
-      undoOrRedo(change, 'after');
+      const moved = step(get(), 'redo');
+      if (!moved) return;
+      set(moved.history);
+      undoOrRedo(moved.change, 'after');
     },
 
     retrySaves() {
-      for (const [id, save] of Object.entries(get().saves)) if (save.state === 'error') schedule(id, 0);
+      for (const [id, save] of Object.entries(get().saves)) if (save.state === 'error') saves.schedule(id, 0);
     },
 
     async flushSaves() {
-      const ids = [...timers.keys()];
-      for (const id of ids) clearTimeout(timers.get(id));
-      timers.clear();
-      await Promise.all([...ids.map((id) => saveNow(id)), ...inFlight.values()]);
+      await saves.flush();
     },
   };
 });

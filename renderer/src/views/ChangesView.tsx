@@ -6,6 +6,7 @@ import { ChangeBadge, CHANGE_LABELS, VerdictChange } from '../components/Verdict
 import { useUi } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { localTime } from '../lib/localTime.ts';
+import { messageOf } from '../../../shared/model/messageOf.ts';
 
 const KINDS: ChangeKind[] = ['regressed', 'new', 'remediated', 'changed', 'removed'];
 const QUARTER_DAYS = 91;
@@ -44,7 +45,7 @@ export function ChangesView() {
       setResult({ label, rows });
       setStatus(null);
     } catch (error) {
-      setStatus(`Could not compare: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(`Could not compare: ${messageOf(error)}`);
     }
   }
 

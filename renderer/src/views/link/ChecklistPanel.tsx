@@ -12,6 +12,7 @@ import { call } from '../../api.ts';
 import { usePreferences } from '../../state/preferences.ts';
 import { useWorkspace } from '../../state/workspace.ts';
 import { localTime } from '../../lib/localTime.ts';
+import { messageOf } from '../../../../shared/model/messageOf.ts';
 
 const STATUS_LABELS: Record<ItemStatus, string> = { open: 'Open', done: 'Done', 'not-applicable': 'Not applicable', blocked: 'Blocked' };
 const SECTION_TITLES = { prerequisites: 'Prerequisites', steps: 'Steps', verification: 'Verification', rollback: 'Rollback (if needed)' } as const;
@@ -64,7 +65,7 @@ function Checklist({ document, view }: { document: AssessmentDocument; view: Che
       const result = await call('export.save', { suggestedName: `${document.link.id}-${view.id}.${format}`, format, text });
       setMessage(result.saved ? `Saved ${result.path}` : 'Export cancelled.');
     } catch (error) {
-      setMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Export failed: ${messageOf(error)}`);
     }
   }
 
@@ -73,7 +74,7 @@ function Checklist({ document, view }: { document: AssessmentDocument; view: Che
       await closeMigration(document.link.id, view.id);
       setMessage(null);
     } catch (error) {
-      setMessage(`Could not record the new configuration: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Could not record the new configuration: ${messageOf(error)}`);
     }
   }
 

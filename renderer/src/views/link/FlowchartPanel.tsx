@@ -6,6 +6,7 @@ import { call } from '../../api.ts';
 import { renderMermaid, svgElementFrom, svgToPngBase64 } from '../../lib/mermaidRenderer.ts';
 import { useDarkMode } from '../../lib/useDarkMode.ts';
 import { useUi } from '../../state/ui.ts';
+import { messageOf } from '../../../../shared/model/messageOf.ts';
 
 /** The flowchart drawn by Mermaid with the link's path highlighted, the path as text, and SVG/PNG export. */
 export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileStem: string }) {
@@ -31,7 +32,7 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
         holder.current.dataset.renderMs = String(Math.round(performance.now() - started));
         setState({ kind: 'ready' });
       })
-      .catch((error: unknown) => !cancelled && setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => !cancelled && setState({ kind: 'error', message: messageOf(error) }));
     return () => {
       cancelled = true;
     };
@@ -48,7 +49,7 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
         : await call('export.save', { suggestedName: name, format, base64: await svgToPngBase64(svg) });
       setExportMessage(result.saved ? `Saved ${result.path}` : 'Export cancelled.');
     } catch (error) {
-      setExportMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setExportMessage(`Export failed: ${messageOf(error)}`);
     }
   }
 
