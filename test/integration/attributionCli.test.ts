@@ -2,19 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/index.ts';
 import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { API, jiraEstate, LINKS } from '../fixtures/import/handSaved.ts';
+import { cli } from '../fixtures/cli.ts';
 
 let dir: string;
 let exports: string;
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'applink-attach-'));

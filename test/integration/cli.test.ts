@@ -3,24 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { runCli } from '../../electron/cli/index.ts';
 import { acquireWorkspaceLock } from '../../electron/workspace/lock.ts';
 import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
 import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
+import { cli } from '../fixtures/cli.ts';
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'applink-cli-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
-  return { code, out, err };
-}
 
 describe('applink-advisor assess', () => {
   it('prints verdicts as JSON with the documented fields', async () => {

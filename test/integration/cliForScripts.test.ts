@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/index.ts';
 import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
+import { cli } from '../fixtures/cli.ts';
 
 // #18 "for the ticket and the pipeline" and #17's servers command, through the real CLI.
 let dir: string;
@@ -13,13 +13,6 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'applink-scripts-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
-  return { code, out, err };
-}
 
 describe('assess for scripts', () => {
   it('prints a summary line on stderr, CSV on stdout, and exits 3 only when --fail-on finds a finding that severe', async () => {

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/index.ts';
 import { exportBundle } from '../../electron/features/bundles.ts';
 import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
+import { cli } from '../fixtures/cli.ts';
 
 // #13 items 8 and 9: file-system failures in plain words with the right exit status, closed lists of
 // flag values, and text from other people's files never driving the terminal.
@@ -17,13 +17,6 @@ beforeAll(async () => {
   await writeFile(inventory, JSON.stringify({ format: 'applink-advisor.inventory', version: 1, links: [makeLink({ id: 'a', name: 'A' })] }));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
-  return { code, out, err };
-}
 
 describe('file-system failures are plain and bad input is exit 2 (item 8)', () => {
   it('report --out into a folder that does not exist names the folder and says what to do', async () => {

@@ -3,13 +3,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/index.ts';
 import { exportBundle, mergeBundle, openBundle } from '../../electron/features/bundles.ts';
 import { saveChecklistState } from '../../electron/features/checklistService.ts';
 import { commitImport, previewImport } from '../../electron/features/import/importService.ts';
 import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { stableStringify } from '../../shared/model/stableJson.ts';
 import { makeLink } from '../fixtures/links.ts';
+import { cli } from '../fixtures/cli.ts';
 
 // #13 item 6, the entry points beyond the importer: inventory files read by assess/checklist/report,
 // bundles from someone else, evidence pasted into a checklist, and the names of imported files.
@@ -29,13 +29,6 @@ async function everyFileUnder(root: string): Promise<string> {
     texts.push(name, text);
   }
   return texts.join('\n');
-}
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
-  return { code, out, err };
 }
 
 const hostileLink = () => makeLink({

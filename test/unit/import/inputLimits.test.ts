@@ -2,25 +2,18 @@ import { open, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/index.ts';
 import { decodeInputText, MAX_INPUT_FILE_BYTES, readInputText } from '../../../electron/app/inputFiles.ts';
 import { MAX_IMPORT_FILE_BYTES, previewImport, readImportFiles } from '../../../electron/features/import/importService.ts';
 import { WorkspaceStore } from '../../../electron/workspace/store.ts';
 import { scrubText } from '../../../shared/import/scrubText.ts';
 import { MAX_JSON_NESTING, parseJsonText } from '../../../shared/model/jsonText.ts';
+import { cli } from '../../fixtures/cli.ts';
 
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'applink-limits-'));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, '9.9.9');
-  return { code, out, err };
-}
 
 const MANIFEST = '{"typeId": "jira", "name": "Jira", "url": "https://jira.example", "version": "9.12.4"}';
 const INVENTORY = JSON.stringify({ format: 'applink-advisor.inventory', version: 1, links: [{ id: 'a', name: 'A', local: { product: 'jira' }, remote: { product: 'confluence' }, config: { local: { outgoing: ['oauth3lo'], incoming: [] } } }] });
