@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 import path from 'node:path';
 import { OperationError } from '../../shared/contract/operationError.ts';
 import { LINK_ID_PATTERN } from '../../shared/model/vocabulary.ts';
+import { oneLine } from '../../shared/present/terminalText.ts';
 
 // A workspace folder comes from someone else (removable media, a git clone): every path, name and id
 // read from inside it is hostile until proven to be one of the app's own. This module is the one place
@@ -86,11 +87,13 @@ function lstatQuiet(file: string) {
   }
 }
 
-/** Text from a hostile file, safe to put in a message: control characters escaped, length bounded. */
+/** Text from a hostile file, safe to put in a message: quoted, on one line, control characters escaped, length bounded. */
 export function printable(text: string, max = 120): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `"${escaped.length > max ? `${escaped.slice(0, max)}…` : escaped}"`;
+  return `"${oneLine(text.length > max ? `${text.slice(0, max)}…` : text)}"`;
 }
+
+/** A workspace file the app refuses to read (a link, not a regular file, too large): the message says which. */
+export class RefusedFileError extends Error {}
 
 /** The largest document the app writes (a link with long notes and pasted evidence is well under it). */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -98,7 +101,7 @@ export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 /**
  * Reads a file from a workspace: never through a symbolic link, never blocking on a FIFO, and only a
  * regular file of at most `maxBytes` (checked on the open file, before reading). Throws an error whose
- * message says which of these it is not.
+ * message says which of these it is not (a RefusedFileError).
  */
 export function readWorkspaceFileSync(file: string, maxBytes = MAX_DOCUMENT_BYTES): string {
   let fd: number;
@@ -106,13 +109,13 @@ export function readWorkspaceFileSync(file: string, maxBytes = MAX_DOCUMENT_BYTE
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP' || code === 'EMLINK') throw Object.assign(new Error('is a symbolic link; the app never follows links out of a workspace'), { code });
+    if (code === 'ELOOP' || code === 'EMLINK') throw new RefusedFileError('is a symbolic link; the app never follows links out of a workspace');
     throw error;
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new Error('is not a regular file');
-    if (info.size > maxBytes) throw new Error(`is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any file the app writes; it was not read`);
+    if (!info.isFile()) throw new RefusedFileError('is not a regular file');
+    if (info.size > maxBytes) throw new RefusedFileError(`is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any file the app writes; it was not read`);
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import { parseDocumentText, type ParsedDocument } from '../../shared/model/documentText.ts';
-import { entryKind, readWorkspaceFileSync } from './confinement.ts';
+import { messageOf } from '../../shared/model/messageOf.ts';
+import { entryKind, readWorkspaceFileSync, RefusedFileError } from './confinement.ts';
 import type { FileKey } from './openCache.ts';
 import type { pendingOverlay, UnreadableFile } from './opening.ts';
 
@@ -15,8 +16,7 @@ export function readDocumentFile(file: string): ParsedDocument {
   try {
     text = readWorkspaceFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code && !(error as Error).message.startsWith('is ') ? `cannot be read (${code})` : (error as Error).message, kind: 'invalid' };
+    return { reason: error instanceof RefusedFileError ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`, kind: 'invalid' };
   }
   return parseDocumentText(text);
 }

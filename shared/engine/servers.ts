@@ -5,6 +5,7 @@ import { SEVERITIES } from '../guidance/rules.ts';
 import type { Verdict } from './assessLink.ts';
 import { checklistsFor } from './checklist.ts';
 import type { OAuth2Status } from './oauth2Readiness.ts';
+import { compareVersions } from './version.ts';
 
 /** Authentication an end uses, as the Servers view counts it. */
 export type AuthKind = 'trustedApps' | 'basic' | 'oauth' | 'oauth2' | 'none';
@@ -38,13 +39,6 @@ export function hostOf(baseUrl: string | undefined): string | null {
     return null;
   }
 }
-
-const compareVersions = (a: string, b: string) => {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-};
 
 /**
  * The estate by server: each link is counted on the host of each of its ends ("Jira prod: 140 links, 31
