@@ -71,7 +71,7 @@ try {
   const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
   if (!inventory.ok) throw new Error('demo estate invalid');
   const at = new Date().toISOString();
-  const report = buildReport(inventory.value.links.map((link) => ({ schemaVersion: 2, revision: 1, link, createdAt: at, updatedAt: at })), {
+  const report = buildReport(inventory.value.links.map((link) => ({ schemaVersion: 3, revision: 1, link, createdAt: at, updatedAt: at })), {
     title: 'Application links — demo estate', author: 'A. Admin', generatedAt: at, appVersion: '0.1.0', classification: 'INTERNAL — Restricted', includeChecklists: true,
   });
   const pdf = await produceReport(report, 'pdf', { printPdf: (html) => printPdfWithChromium(html, '/usr/bin/chromium') });

@@ -3,7 +3,7 @@ import { checklistStatesSchema } from './checklistState.ts';
 import { linkSchema } from './link.ts';
 
 /** Schema version of one stored link assessment file. Migrations from older versions live in `migrations/`. */
-export const ASSESSMENT_SCHEMA_VERSION = 2;
+export const ASSESSMENT_SCHEMA_VERSION = 3;
 
 export const assessmentDocumentSchema = z.object({
   schemaVersion: z.literal(ASSESSMENT_SCHEMA_VERSION),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { AUTH_TOKENS, ERROR_TYPES, FEATURES, LINK_ID_PATTERN, PRODUCTS, VERSION_PATTERN } from './vocabulary.ts';
+import { AUTH_TOKENS, DAY_PATTERN, ERROR_TYPES, FEATURES, LINK_ID_PATTERN, PRODUCTS, RULE_ID_PATTERN, TRIAGE_NEEDS_REASON, TRIAGE_STATUSES, VERSION_PATTERN } from './vocabulary.ts';
 
 export * from './vocabulary.ts';
 
@@ -52,6 +52,30 @@ export const observationsSchema = z.object({
 });
 export type Observations = z.infer<typeof observationsSchema>;
 
+const day = z.string().regex(DAY_PATTERN, 'expected a date as YYYY-MM-DD');
+
+/** A reviewer's decision on one finding (issue 17). `due` is the review or expiry day: after it the finding counts as open again. */
+export const triageDecisionSchema = z
+  .object({
+    status: z.enum(TRIAGE_STATUSES),
+    reason: z.string().trim().max(2000).optional(),
+    owner: z.string().trim().max(100).optional(),
+    due: day.optional(),
+    /** When the decision was recorded, and by whom (the operator name from preferences). */
+    at: z.iso.datetime().optional(),
+    by: z.string().max(100).optional(),
+  })
+  .refine((d) => !TRIAGE_NEEDS_REASON.includes(d.status) || (d.reason ?? '').length > 0, { message: 'expected a reason: accepted-risk and false-positive must say why', path: ['reason'] });
+export type TriageDecision = z.infer<typeof triageDecisionSchema>;
+
+/** Where a link stands in the migration plan: who does it, under which change ticket, in which window. */
+export const planSchema = z.object({
+  owner: z.string().trim().max(100).optional(),
+  ticket: z.string().trim().max(100).optional(),
+  window: day.optional(),
+});
+export type LinkPlan = z.infer<typeof planSchema>;
+
 export const linkSchema = z.object({
   id: z.string().regex(LINK_ID_PATTERN, 'expected letters, digits, dot, dash or underscore (at most 128)'),
   name: z.string().min(1, 'expected a name').max(200),
@@ -64,6 +88,9 @@ export const linkSchema = z.object({
   features: z.array(z.enum(FEATURES)).max(FEATURES.length).optional(),
   observations: observationsSchema.optional(),
   notes: z.string().max(20000).optional(),
+  /** Triage of this link's findings, by rule id. A rule that no longer fires keeps its decision (it may fire again). */
+  triage: z.record(z.string().regex(RULE_ID_PATTERN), triageDecisionSchema, { error: (issue) => (issue.code === 'invalid_key' ? 'expected a rule id such as R07 as the key' : undefined) }).optional(),
+  plan: planSchema.optional(),
 });
 /** One application link described from its local end. */
 export type Link = z.infer<typeof linkSchema>;

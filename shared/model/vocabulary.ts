@@ -57,3 +57,16 @@ export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 /** The formats a report can be written in: the contract, the CLI, the service and the dialog read this list. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * What a reviewer decided about one finding of one link (issue 17, after DISA STIG Viewer's finding
+ * statuses). `accepted-risk` and `false-positive` need a reason; either stops counting as open.
+ */
+export const TRIAGE_STATUSES = ['open', 'accepted-risk', 'false-positive', 'fixed-pending-verification'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+/** The statuses that must say why. */
+export const TRIAGE_NEEDS_REASON: readonly TriageStatus[] = ['accepted-risk', 'false-positive'];
+/** A rule id as the guidance names it (R01…). */
+export const RULE_ID_PATTERN = /^R\d{2}$/;
+/** A calendar day, as `<input type="date">` and the CLI write it. */
+export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -12,7 +12,7 @@ export async function reportBench(): Promise<Figure[]> {
   const at = new Date().toISOString();
   const documents: AssessmentDocument[] = Array.from({ length: 1_000 }, (_, i) => {
     const link = demo.value.links[i % demo.value.links.length]!;
-    return { schemaVersion: 2, revision: 1, link: { ...link, id: `r${i}`, name: `${link.name} #${i}` }, createdAt: at, updatedAt: at };
+    return { schemaVersion: 3, revision: 1, link: { ...link, id: `r${i}`, name: `${link.name} #${i}` }, createdAt: at, updatedAt: at };
   });
   const meta = { title: 'Bench estate', author: 'bench', generatedAt: at, appVersion: 'bench', classification: 'INTERNAL', includeChecklists: true };
   let bytes = 0;

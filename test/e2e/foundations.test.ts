@@ -36,7 +36,7 @@ describe('foundations journey', () => {
     const files = await readdir(path.join(workspaceDir, 'links'));
     expect(files).toHaveLength(1);
     const stored = JSON.parse(await readFile(path.join(workspaceDir, 'links', files[0]!), 'utf8'));
-    expect(stored).toMatchObject({ schemaVersion: 2, link: { name: 'Jira ↔ Wiki', local: { product: 'jira' } } });
+    expect(stored).toMatchObject({ schemaVersion: 3, link: { name: 'Jira ↔ Wiki', local: { product: 'jira' } } });
     expect(files[0]).toBe(`${stored.link.id}.json`);
   });
 

@@ -20,7 +20,7 @@ describe('PDF document information', () => {
   it.skipIf(!tools)('carries the title, the author, the marking as subject and the app as creator, and the digest still verifies', async () => {
     const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
     if (!inventory.ok) throw new Error('demo estate invalid');
-    const report = buildReport(inventory.value.links.slice(0, 3).map((link): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT })), META);
+    const report = buildReport(inventory.value.links.slice(0, 3).map((link): AssessmentDocument => ({ schemaVersion: 3, revision: 1, link, createdAt: AT, updatedAt: AT })), META);
     const dir = await mkdtemp(path.join(tmpdir(), 'applink-pdfinfo-test-'));
     try {
       const printed = await printPdfWithChromium('<!doctype html><title>x</title><p>x', '/usr/bin/chromium');

@@ -12,7 +12,7 @@ import { stableStringify } from '../../shared/model/stableJson.ts';
 import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
-const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
+const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 3, revision: 1, link, createdAt: AT, updatedAt: AT });
 const META = { title: 'Estate report', author: 'A. Admin', generatedAt: AT, appVersion: '0.1.0', classification: 'INTERNAL — Restricted', includeChecklists: true };
 
 async function demo(): Promise<AssessmentDocument[]> {

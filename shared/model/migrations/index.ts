@@ -1,10 +1,12 @@
 import { assessmentV1ToV2 } from './v1ToV2.ts';
+import { assessmentV2ToV3 } from './v2ToV3.ts';
 
 type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
 /** `ASSESSMENT_MIGRATIONS[n]` turns a version-n document into a version-(n+1) one. Pure, never throws on objects. */
 export const ASSESSMENT_MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: assessmentV1ToV2,
+  2: assessmentV2ToV3,
 };
 
 export type MigrationResult =

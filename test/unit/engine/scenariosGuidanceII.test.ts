@@ -268,7 +268,7 @@ describe('issue 15 scenarios T13–T27', () => {
     expect(verdictToText(ta, taVerdict)).toMatch(/Documented: .*O_TA — deprecated: Trusted Applications is unsupported/);
     expect(flowchartSource(DOCUMENTED_CHART, taVerdict.documented, 'chart')).toMatch(/Two-way Trusted Applications, incoming \+ outgoing \(deprecated from Applinks 5.2\)/);
     const at = '2026-12-03T04:00:00.000Z';
-    const report = buildReport([{ schemaVersion: 2, revision: 1, link: ta, createdAt: at, updatedAt: at }],
+    const report = buildReport([{ schemaVersion: 3, revision: 1, link: ta, createdAt: at, updatedAt: at }],
       { title: 'T25', author: null, generatedAt: at, appVersion: '0.1.0', classification: null, includeChecklists: false });
     expect(reportMarkdown(report)).toMatch(/Documented \(Confluence 5\.0\) path: .*O_TA — deprecated: Trusted Applications is unsupported/);
     expect(reportHtml(report)).toMatch(/Documented \(Confluence 5\.0\) path<\/th><td>.*O_TA — deprecated: Trusted Applications is unsupported/);

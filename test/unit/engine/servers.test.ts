@@ -6,7 +6,7 @@ import type { Link } from '../../../shared/model/link.ts';
 import { makeLink } from '../../fixtures/links.ts';
 
 // #17: "Jira prod: 140 links, 31 still on Trusted Apps" must be one glance.
-const doc = (link: Link): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: '2026-12-03T00:00:00.000Z', updatedAt: '2026-12-03T00:00:00.000Z' });
+const doc = (link: Link): AssessmentDocument => ({ schemaVersion: 3, revision: 1, link, createdAt: '2026-12-03T00:00:00.000Z', updatedAt: '2026-12-03T00:00:00.000Z' });
 const assessed = (links: Link[]) => links.map((link) => ({ document: doc(link), verdict: assessLink(link) }));
 
 describe('servers of an estate', () => {

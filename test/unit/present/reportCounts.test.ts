@@ -11,7 +11,7 @@ import { buildReport } from '../../../shared/present/report/reportModel.ts';
 import { arbitraryLink } from '../../fixtures/arbitraryLink.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
-const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
+const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 3, revision: 1, link, createdAt: AT, updatedAt: AT });
 const META = { title: 'Estate report', author: 'A. Admin', generatedAt: AT, appVersion: '0.1.0', classification: null, includeChecklists: false };
 
 async function demo(): Promise<AssessmentDocument[]> {

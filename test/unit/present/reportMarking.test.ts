@@ -9,7 +9,7 @@ import { buildReport, type ReportMeta } from '../../../shared/present/report/rep
 import { sealReport, verifySeal } from '../../../shared/present/report/reportSeal.ts';
 
 const AT = '2026-11-30T10:00:00.000Z';
-const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 2, revision: 1, link, createdAt: AT, updatedAt: AT });
+const doc = (link: AssessmentDocument['link']): AssessmentDocument => ({ schemaVersion: 3, revision: 1, link, createdAt: AT, updatedAt: AT });
 const META = { title: 'Estate report', author: 'A. Admin', generatedAt: AT, appVersion: '0.1.0', classification: 'SECRET // NOFORN', includeChecklists: true };
 
 async function demoReport(meta: ReportMeta = META) {
