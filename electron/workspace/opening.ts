@@ -4,11 +4,11 @@ import { stableStringify } from '../../shared/model/stableJson.ts';
 import { fsyncDirectory, TEMP_SUFFIX, writeFileAtomic } from './atomicWrite.ts';
 import { assertConfined, entryKind, OWN_FOLDERS } from './confinement.ts';
 import type { PendingBatch, RefusedJournal } from './transaction.ts';
-import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
+import { ASSESSMENT_SCHEMA_VERSION, type AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { WORKSPACE_FORMAT } from '../../shared/model/workspaceMeta.ts';
 import type { WorkspaceStore } from './store.ts';
-import { inspectTransactions } from './transaction.ts';
+import { applyAtomically, inspectTransactions } from './transaction.ts';
 
 // What opening a workspace does besides reading: quarantine, temp-file sweeping, and showing committed
 // operations another process has yet to finish. The WorkspaceStore calls these under its own rules.
@@ -133,7 +133,16 @@ export async function openWorkspace(store: WorkspaceStore, seed: Link[], appVers
   }
   await sweepTempFiles([store.root, store.linksDir]);
   const { documents, unreadable, migrated } = await store.list();
-  if (migrated.length > 0) await store.migrateFiles(migrated);
+  if (migrated.length > 0) await migrateFiles(store, migrated);
   for (const file of unreadable) if (file.kind === 'invalid') file.quarantinedTo = await store.quarantine(file, appVersion);
   return { isDemo: meta.demo, documents, unreadable, migrated: migrated.length, refused, pending: 0 };
+}
+
+/**
+ * Rewrites documents of older schema versions in the current one, all-or-nothing, after a snapshot of
+ * the files as they were (so the old version of the app can still be given them back).
+ */
+async function migrateFiles(store: WorkspaceStore, migrated: AssessmentDocument[]): Promise<void> {
+  await store.backups.create(`before migrating ${migrated.length} link${migrated.length === 1 ? '' : 's'} to schema version ${ASSESSMENT_SCHEMA_VERSION}`, true);
+  await applyAtomically(store.root, migrated.map((d) => ({ file: store.fileOf(d.link.id), content: stableStringify(d) })));
 }

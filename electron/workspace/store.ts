@@ -16,6 +16,7 @@ import { LinkHistory, type SaveContext } from './history.ts';
 import { LinkQueue } from './linkQueue.ts';
 import { metaFileOf, readWorkspaceMeta } from './meta.ts';
 import { OpenCache } from './openCache.ts';
+import { describeWorkspace, type WorkspaceDescription } from './describe.ts';
 import { openWorkspace, pendingOverlay, QUARANTINE_DIR, quarantineFile, quarantineForeignFolders, type OpenResult, type UnreadableFile } from './opening.ts';
 import { readDocumentFile, readLinkFiles } from './readLinks.ts';
 import { statesAt, statesInBackup } from './timeline.ts';
@@ -102,7 +103,8 @@ export class WorkspaceStore {
     return this.recovery;
   }
 
-  private fileOf(id: string): string {
+  /** The file of a link; an id that could name another path is refused. */
+  fileOf(id: string): string {
     if (!LINK_ID_PATTERN.test(id)) throw new OperationError('invalid-argument', `"${id}" is not a valid link id.`);
     return path.join(this.linksDir, `${id}.json`);
   }
@@ -255,6 +257,11 @@ export class WorkspaceStore {
     return statesInBackup(this.backups, id);
   }
 
+  /** Links, problems, quarantine and lock, as `workspace info` shows them. Read-only. */
+  describe(): Promise<WorkspaceDescription> {
+    return describeWorkspace(this);
+  }
+
   /** The workspace's own description, or null for a folder never opened before. */
   readMeta(): Promise<WorkspaceMeta | null> {
     return readWorkspaceMeta(this.root);
@@ -275,15 +282,6 @@ export class WorkspaceStore {
   recoverAgain(): Promise<RefusedJournal[]> {
     this.recovery = null;
     return this.ready();
-  }
-
-  /**
-   * Rewrites documents of older schema versions in the current one, all-or-nothing, after a snapshot of
-   * the files as they were (so the old version of the app can still be given them back).
-   */
-  async migrateFiles(migrated: AssessmentDocument[]): Promise<void> {
-    await this.backups.create(`before migrating ${migrated.length} link${migrated.length === 1 ? '' : 's'} to schema version ${ASSESSMENT_SCHEMA_VERSION}`, true);
-    await applyAtomically(this.root, migrated.map((d) => ({ file: this.fileOf(d.link.id), content: stableStringify(d) })));
   }
 
   /** Removes every link and clears the demo mark: the user's own, empty workspace. */

@@ -1,11 +1,7 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION } from '../../../shared/model/assessmentDocument.ts';
 import { oneLine } from '../../../shared/present/terminalText.ts';
-import { entryKind } from '../../workspace/confinement.ts';
-import { LOCK_FILE, lockHolder } from '../../workspace/lock.ts';
-import { QUARANTINE_DIR, WorkspaceStore } from '../../workspace/store.ts';
+import { WorkspaceStore } from '../../workspace/store.ts';
 import { verifyWorkspace } from '../../workspace/verify.ts';
 import { usage, withWorkspace, workspaceFolder, type CliIo } from '../args.ts';
 
@@ -53,18 +49,15 @@ async function verifyCommand(store: WorkspaceStore, io: CliIo): Promise<number> 
 }
 
 async function infoCommand(store: WorkspaceStore, io: CliIo): Promise<number> {
-  const { documents, unreadable } = await store.list();
-  const meta = await store.readMeta().catch(() => null);
-  const lock = await lockHolder(store.root);
-  const quarantine = path.join(store.root, QUARANTINE_DIR);
-  const quarantined = entryKind(quarantine) === 'folder' ? (await readdir(quarantine)).filter((f) => !f.endsWith('.note.json')) : [];
+  const info = await store.describe();
+  const { lock } = info;
   io.out([
-    `Workspace:   ${store.root}`,
-    `Links:       ${documents.length}${meta?.demo ? ' (the demo estate)' : ''}`,
-    `Schema:      assessment documents v${ASSESSMENT_SCHEMA_VERSION}${meta ? `; workspace created ${meta.createdAt}` : '; not opened by the app yet'}`,
-    `Unreadable:  ${unreadable.length}`,
-    `Quarantined: ${quarantined.length}`,
-    `Lock:        ${!lock ? 'free' : 'foreign' in lock ? `${LOCK_FILE} ${lock.foreign}: not a lock this app wrote` : oneLine(`${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}`)}`,
+    `Workspace:   ${info.root}`,
+    `Links:       ${info.links}${info.demo ? ' (the demo estate)' : ''}`,
+    `Schema:      assessment documents v${ASSESSMENT_SCHEMA_VERSION}${info.createdAt ? `; workspace created ${info.createdAt}` : '; not opened by the app yet'}`,
+    `Unreadable:  ${info.unreadable}`,
+    `Quarantined: ${info.quarantined}`,
+    `Lock:        ${lock.state === 'free' ? 'free' : lock.state === 'foreign' ? `${lock.file} ${lock.problem}: not a lock this app wrote` : oneLine(`${lock.app}, process ${lock.pid} on ${lock.host}, since ${lock.since}`)}`,
   ].join('\n') + '\n');
   return 0;
 }
