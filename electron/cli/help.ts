@@ -1,4 +1,6 @@
 import { BUNDLE_FILE_NAME } from '../../shared/model/bundle.ts';
+import { INVENTORY_FORMAT, INVENTORY_VERSION } from '../../shared/model/inventory.ts';
+import { REPORT_FORMATS } from '../../shared/model/vocabulary.ts';
 
 export const HELP = `applink-advisor — assess Atlassian application-link authentication offline
 
@@ -11,7 +13,7 @@ Usage:
   applink-advisor servers [--workspace DIR] [--format json|table]
   applink-advisor import <files or folders…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]...
                   [--attach FILE=LINK_ID]... [--skip FILE]... [--format json|table]
-  applink-advisor report (<inventory.json> | --workspace DIR) --format html|pdf|md|csv|json --out FILE
+  applink-advisor report (<inventory.json> | --workspace DIR) --format ${REPORT_FORMATS.join('|')} --out FILE
                   [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
                   [--history] [--since-backup ID] [--sign-key PRIVATE.key]
   applink-advisor verify-report <file> [--key PUBLIC.pem]
@@ -23,8 +25,8 @@ Usage:
   applink-advisor --help | --version
 
 Commands:
-  assess <inventory.json>   Assess every link of an inventory file (format "applink-advisor.inventory",
-                            version 1; see docs/inventory-format.md) and print the verdicts, then a summary
+  assess <inventory.json>   Assess every link of an inventory file (format "${INVENTORY_FORMAT}",
+                            version ${INVENTORY_VERSION}; see docs/inventory-format.md) and print the verdicts, then a summary
                             line on stderr (links by recommendation and by worst finding). --fail-on SEVERITY
                             exits 3 when any link has a finding of that severity or worse (for scripts).
 

@@ -1,4 +1,4 @@
-import { parseInventory } from '../model/inventory.ts';
+import { isInventoryValue, validateInventory } from '../model/inventory.ts';
 import { parseJsonText } from '../model/jsonText.ts';
 import { linkSchema, type Link } from '../model/link.ts';
 import { LINK_ID_PATTERN, VERSION_PATTERN, type AuthToken, type Product } from '../model/vocabulary.ts';
@@ -9,6 +9,9 @@ import { productOfType, tokensOfLevels } from './providerClasses.ts';
 import { scrubSecrets, type RemovedSecret } from './secrets.ts';
 import { scrubText } from './scrubText.ts';
 import { readShapeSafely, type ImportProblem, type LinkView, type ServerManifest, type Shape } from './shapes.ts';
+
+/** The tag of the collector's own record of what it asked (written by assets/collector/*). */
+export const COLLECTION_FORMAT = 'applink-advisor.collection';
 
 /** One file handed to the importer. `group`: which server it came from (see docs/import.md). */
 export interface ImportFile {
@@ -108,8 +111,8 @@ function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileR
   }
   const { value, removed } = scrubSecrets(json.value);
   report.secretsRemoved = removed;
-  if (value && typeof value === 'object' && (value as { format?: unknown }).format === 'applink-advisor.inventory') {
-    const inventory = parseInventory(JSON.stringify(value));
+  if (isInventoryValue(value)) {
+    const inventory = validateInventory(value);
     if (!inventory.ok) {
       problems.push(...inventory.problems.map((p) => ({ file: file.name, ...p })));
       return { report: { ...report, kind: 'Applink Advisor inventory' } };
@@ -117,7 +120,7 @@ function parseFile(file: ImportFile, problems: ImportProblem[]): { report: FileR
     return { report: { ...report, kind: 'Applink Advisor inventory', links: inventory.value.links.length }, links: inventory.value.links };
   }
   // The collector's own record of what it asked (docs/collecting.md): read, not imported.
-  if (value && typeof value === 'object' && (value as { format?: unknown }).format === 'applink-advisor.collection') return { report: { ...report, kind: 'collector record (what was asked; nothing to import)' } };
+  if (value && typeof value === 'object' && (value as { format?: unknown }).format === COLLECTION_FORMAT) return { report: { ...report, kind: 'collector record (what was asked; nothing to import)' } };
   const shape = readShapeSafely(value, file.name);
   if (!shape.ok) {
     problems.push(shape.problem);

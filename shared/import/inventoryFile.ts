@@ -1,4 +1,4 @@
-import { parseInventory, type Inventory } from '../model/inventory.ts';
+import { validateInventory, type Inventory } from '../model/inventory.ts';
 import { parseJsonText } from '../model/jsonText.ts';
 import type { InputProblem } from '../model/validationMessages.ts';
 import { scrubSecrets, type RemovedSecret } from './secrets.ts';
@@ -11,6 +11,6 @@ export function readInventoryFile(text: string): { ok: true; value: Inventory; r
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, problems: json.problems };
   const { value, removed } = scrubSecrets(json.value);
-  const inventory = parseInventory(JSON.stringify(value));
+  const inventory = validateInventory(value);
   return inventory.ok ? { ok: true, value: inventory.value, removed } : { ok: false, problems: inventory.problems };
 }

@@ -17,11 +17,20 @@ export type Inventory = z.infer<typeof inventorySchema>;
 
 export type { ParseResult };
 
+/** Whether a parsed JSON value says it is an inventory file (its `format` tag), valid or not. */
+export function isInventoryValue(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === INVENTORY_FORMAT;
+}
+
 /** Parses and validates an inventory file's text. Every problem is reported; nothing partial is returned. */
 export function parseInventory(text: string): ParseResult<Inventory> {
   const json = parseJsonText(text.replace(/^\uFEFF/, ''));
-  if (!json.ok) return json;
-  const result = inventorySchema.safeParse(json.value);
+  return json.ok ? validateInventory(json.value) : json;
+}
+
+/** Validates an already parsed inventory (ids unique); every problem is reported. */
+export function validateInventory(value: unknown): ParseResult<Inventory> {
+  const result = inventorySchema.safeParse(value);
   if (!result.success) return { ok: false, problems: problemsFrom(result.error) };
   const seen = new Map<string, number>();
   const problems: InputProblem[] = [];

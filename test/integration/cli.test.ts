@@ -8,6 +8,8 @@ import { WorkspaceStore } from '../../electron/workspace/store.ts';
 import { makeLink } from '../fixtures/links.ts';
 import { DEMO_LINKS } from '../fixtures/demoEstateSize.ts';
 import { cli } from '../fixtures/cli.ts';
+import { INVENTORY_FORMAT } from '../../shared/model/inventory.ts';
+import { REPORT_FORMATS } from '../../shared/model/vocabulary.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -129,6 +131,9 @@ describe('applink-advisor assess', () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
     for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', 'export-bundle', 'import-bundle <file>', '--dry-run', '--resolve CHOICE', '--format json|table|md', 'servers [--workspace DIR]', 'sign <report>', '--fail-on', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    const reportUsage = out.split('\n').find((line) => line.includes('applink-advisor report ')) ?? '';
+    for (const format of REPORT_FORMATS) expect(reportUsage).toMatch(new RegExp(`[ |]${format}[ |]`));
+    expect(out).toContain(`format "${INVENTORY_FORMAT}",`);
     expect((await cli('--version')).out).toBe('9.9.9\n');
   });
 });
