@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../electron/workspace/store.ts';
 
@@ -10,6 +11,10 @@ import { WorkspaceStore } from '../../electron/workspace/store.ts';
 // killed with SIGKILL at random moments; after every kill every file must parse and validate and every
 // save the child acknowledged must be on disk with its content (or a later one).
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
+// The kill moments are drawn from a seed shown in the test names, so a failure can be replayed exactly
+// (CRASH_SEED=<seed>) — the machine's load still moves where a kill lands inside a write.
+const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const draws = (count: number, salt: number) => fc.sample(fc.integer({ min: 0, max: 2 ** 30 }), { seed: SEED + salt, numRuns: count });
 let dir: string;
 let child: string;
 
@@ -53,7 +58,8 @@ function runUntilKilled(mode: 'single' | 'bulk', root: string, start: number, li
 }
 
 describe('crash safety under SIGKILL', () => {
-  it(`keeps every acknowledged save and never leaves a torn file (${KILLS} kills)`, async () => {
+  it(`keeps every acknowledged save and never leaves a torn file (${KILLS} kills, CRASH_SEED=${SEED})`, async () => {
+    const random = draws(KILLS, 0);
     const store = new WorkspaceStore(dir);
     const latest = new Map<string, number>();
     let start = 0;
@@ -62,7 +68,7 @@ describe('crash safety under SIGKILL', () => {
     const seenTemps = new Set<string>();
     for (let kill = 0; kill < KILLS; kill++) {
       // Mostly short lives, so many kills land inside a write; some longer ones build up saves.
-      const lifetime = 80 + Math.floor(Math.random() * (kill % 10 === 0 ? 500 : 150));
+      const lifetime = 80 + (random[kill]! % (kill % 10 === 0 ? 500 : 150));
       const { acked, count } = await runUntilKilled('single', dir, start, lifetime);
       for (const [id, counter] of acked) {
         latest.set(id, Math.max(latest.get(id) ?? -1, counter));
@@ -94,7 +100,8 @@ describe('crash safety under SIGKILL', () => {
   }, 600_000);
 
   const BULK_KILLS = Math.round(KILLS / 3);
-  it(`applies multi-link saves and deletes all-or-nothing (${BULK_KILLS} kills)`, async () => {
+  it(`applies multi-link saves and deletes all-or-nothing (${BULK_KILLS} kills, CRASH_SEED=${SEED})`, async () => {
+    const random = draws(BULK_KILLS, 1);
     const bulkDir = path.join(dir, 'bulk');
     const store = new WorkspaceStore(bulkDir);
     let start = 1;
@@ -103,7 +110,7 @@ describe('crash safety under SIGKILL', () => {
     let recovered = { rolledForward: 0, rolledBack: 0 };
     for (let kill = 0; kill < BULK_KILLS; kill++) {
       // Long enough lives for whole batches to complete on a loaded machine, short enough to land inside one.
-      const { last } = await runUntilKilled('bulk', bulkDir, start, 150 + Math.floor(Math.random() * 750));
+      const { last } = await runUntilKilled('bulk', bulkDir, start, 150 + (random[kill]! % 750));
       if (last) {
         const [kind, , counter] = last.split(' ');
         lastAck = { kind: kind!, counter: Number(counter) };
@@ -125,10 +132,13 @@ describe('crash safety under SIGKILL', () => {
       expect(leftovers, 'recovery leaves no transaction behind').toEqual([]);
       start = (lastAck?.counter ?? start) + 1;
     }
-    // The test means something only if kills found the batch both saved and deleted, and cut operations short.
-    expect(seen.full, 'kills after a completed save').toBeGreaterThan(0);
-    expect(seen.empty, 'kills after a completed delete').toBeGreaterThan(0);
-    expect(recovered.rolledBack + recovered.rolledForward, 'kills inside an operation').toBeGreaterThan(0);
+    // The test means something only if kills found the batch both saved and deleted, and cut operations
+    // short. A handful of kills (npm run test:quick) cannot promise that; the full run (npm test) must.
+    if (BULK_KILLS >= 20) {
+      expect(seen.full, 'kills after a completed save').toBeGreaterThan(0);
+      expect(seen.empty, 'kills after a completed delete').toBeGreaterThan(0);
+      expect(recovered.rolledBack + recovered.rolledForward, 'kills inside an operation').toBeGreaterThan(0);
+    } else console.warn(`⚠ bulk crash test: only ${BULK_KILLS} kills (quick run), so whether kills landed after a save, after a delete and inside an operation is reported, not required`);
     console.log(`bulk crash test: ${BULK_KILLS} kills; batch found complete ${seen.full} times, deleted ${seen.empty} times, never partial; recovery rolled ${recovered.rolledForward} operations forward and ${recovered.rolledBack} back`);
   }, 600_000);
 });
