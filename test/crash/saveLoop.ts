@@ -10,6 +10,7 @@ if (!root || (mode !== 'single' && mode !== 'bulk')) throw new Error('usage: sav
 const store = new WorkspaceStore(root);
 let counter = Number(startArg ?? 0);
 const BATCH = Array.from({ length: 30 }, (_, i) => `batch-${i}`);
+process.stdout.write('READY\n');
 for (;;) {
   if (mode === 'single') {
     const id = `link-${counter % 25}`;

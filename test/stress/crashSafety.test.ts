@@ -38,6 +38,11 @@ function runUntilKilled(mode: 'single' | 'bulk', root: string, start: number, li
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
       for (const line of lines) {
+        if (line === 'READY') {
+          // The life starts once the child has loaded: a loaded machine's slow start never eats it.
+          timer = setTimeout(() => process_.kill('SIGKILL'), lifetimeMs);
+          continue;
+        }
         const [, id, counter] = line.split(' ');
         if (line) last = line;
         if (id && counter) {
@@ -47,7 +52,7 @@ function runUntilKilled(mode: 'single' | 'bulk', root: string, start: number, li
       }
     });
     process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => process_.kill('SIGKILL'), lifetimeMs);
+    let timer = setTimeout(() => process_.kill('SIGKILL'), 60_000 + lifetimeMs);
     // 'close', not 'exit': only then has every acknowledgement the child wrote been read.
     process_.on('close', (code, signal) => {
       clearTimeout(timer);
