@@ -35,6 +35,8 @@ export function createSaveQueue(host: SaveQueueHost) {
   /** Links whose in-memory link or checklist progress differs from what was last saved. */
   const dirtyLinks = new Set<string>();
   const dirtyChecklists = new Map<string, Set<ChecklistId>>();
+  /** Failed attempts in a row per link: the save state is 'saving' during a retry, so it cannot hold the count. */
+  const failures = new Map<string, number>();
 
   const saveNow = async (id: string): Promise<void> => {
     const previous = inFlight.get(id);
@@ -55,14 +57,16 @@ export function createSaveQueue(host: SaveQueueHost) {
           if (state) saved = await call('checklists.update', { linkId: id, checklistId, state });
         }
         if (saved && host.document(id)) host.adopt(id, saved);
+        failures.delete(id);
         if (dirtyLinks.has(id) || dirtyChecklists.has(id)) schedule(id, 0);
         else host.setSave(id, null);
       } catch (error) {
         if (linkDirty) dirtyLinks.add(id);
         if (checklists.length) dirtyChecklists.set(id, new Set([...(dirtyChecklists.get(id) ?? []), ...checklists]));
-        const attempts = (host.saveState(id) as { attempts?: number } | undefined)?.attempts ?? 0;
-        host.setSave(id, { state: 'error', message: host.messageOf(error), attempts: attempts + 1 });
-        schedule(id, Math.min(30_000, 2000 * 2 ** attempts));
+        const attempts = (failures.get(id) ?? 0) + 1;
+        failures.set(id, attempts);
+        host.setSave(id, { state: 'error', message: host.messageOf(error), attempts });
+        schedule(id, Math.min(30_000, 2000 * 2 ** (attempts - 1)));
       }
     })();
     inFlight.set(id, attempt);
@@ -103,6 +107,7 @@ export function createSaveQueue(host: SaveQueueHost) {
     },
     /** Forgets every unsaved mark (another workspace is opening). */
     forgetAll() {
+      failures.clear();
       dirtyLinks.clear();
       dirtyChecklists.clear();
     },

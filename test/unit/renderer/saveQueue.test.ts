@@ -75,23 +75,30 @@ describe('save queue', () => {
     expect(calls).toEqual([{ operation: 'checklists.update', args: { linkId: 'a', checklistId: 'c1', state: { items: { x: true } } } }]);
   });
 
-  // The backoff is meant to grow, but each attempt first marks the link 'saving', so the count restarts at 1
-  // and retries stay 2 s apart. Kept as it was (this refactor changes no behaviour); reported on issue #14.
-  it('shows a failed save, keeps it owed and retries it until it succeeds', async () => {
+  it('shows a failed save, keeps it owed and retries it with a growing backoff until it succeeds', async () => {
     let failing = true;
     const { queue, advance, pending, saves, calls } = setUp(() => failing);
     queue.linkEdited('a');
     await advance(SAVE_DEBOUNCE_MS);
     expect(saves.get('a')).toEqual({ state: 'error', message: 'disk full', attempts: 1 });
     expect(pending()).toEqual([2000]);
-    await advance(2000);
-    expect(saves.get('a')).toEqual({ state: 'error', message: 'disk full', attempts: 1 });
-    expect(pending()).toEqual([2000]);
+    // A failing disk is not hammered: 2 s, 4 s, 8 s, 16 s, then every 30 s.
+    for (const [attempts, wait] of [[2, 4000], [3, 8000], [4, 16_000], [5, 30_000], [6, 30_000]] as const) {
+      await advance(pending()[0]!);
+      expect(saves.get('a')).toEqual({ state: 'error', message: 'disk full', attempts });
+      expect(pending()).toEqual([wait]);
+    }
     failing = false;
-    await advance(2000);
-    expect(calls.map((c) => c.operation)).toEqual(['links.save', 'links.save', 'links.save']);
+    await advance(30_000);
+    expect(calls.map((c) => c.operation)).toEqual(Array(7).fill('links.save'));
     expect(saves.has('a')).toBe(false);
     expect(pending()).toEqual([]);
+    // The next failure starts again from 2 s.
+    failing = true;
+    queue.linkEdited('a');
+    await advance(SAVE_DEBOUNCE_MS);
+    expect(saves.get('a')).toMatchObject({ attempts: 1 });
+    expect(pending()).toEqual([2000]);
   });
 
   it('flush saves what waits without waiting for the debounce', async () => {
