@@ -22,15 +22,20 @@ export function dayText(day: string): string {
  * says so ("acceptance expired on …, counts as open again"). Null when no decision is recorded.
  */
 export function triageLine(triage: FindingTriage): string | null {
+  const details = triageDetails(triage);
+  return triage.decision && details !== null ? `${TRIAGE_LABELS[triage.decision.status]}${details}` : null;
+}
+
+/** What `triageLine` says after the status's label (" until 31 Mar 2027 — reason — owner: …"): for a view that shows the label as a badge. */
+export function triageDetails(triage: FindingTriage): string | null {
   const { decision } = triage;
   if (!decision) return null;
-  const label = TRIAGE_LABELS[decision.status];
   const due = decision.due
     ? triage.expired
       ? ` — ${decision.status === 'accepted-risk' ? 'acceptance' : 'decision'} expired on ${dayText(decision.due)}, counts as open again`
       : ` ${decision.status === 'accepted-risk' ? 'until' : 'review by'} ${dayText(decision.due)}`
     : '';
-  return [`${label}${due}`, decision.reason, decision.owner && `owner: ${decision.owner}`].filter(Boolean).join(' — ');
+  return `${due}${[decision.reason, decision.owner && `owner: ${decision.owner}`].filter(Boolean).map((part) => ` — ${part}`).join('')}`;
 }
 
 /** A verdict's findings in a few words: "3 high, 1 medium, 1 accepted, 1 expired" ("none open" when all are settled). */

@@ -5,7 +5,8 @@ import { triageDecision, triageableRules, withTriage, type TriageProblem } from 
 import { scrubText } from '../../../../shared/import/scrubText.ts';
 import type { Link } from '../../../../shared/model/link.ts';
 import { TRIAGE_NEEDS_REASON, TRIAGE_STATUSES, type TriageStatus } from '../../../../shared/model/vocabulary.ts';
-import { TRIAGE_LABELS, dayText, triageCountsText, triageLine } from '../../../../shared/present/triageText.ts';
+import { TRIAGE_LABELS, dayText, triageCountsText, triageDetails } from '../../../../shared/present/triageText.ts';
+import { localTime } from '../../lib/localTime.ts';
 import { usePreferences } from '../../state/preferences.ts';
 import { useWorkspace } from '../../state/workspace.ts';
 import './findingTriage.css';
@@ -36,20 +37,22 @@ export function FindingTriage({ link, finding }: { link: Link; finding: Finding 
 }
 
 function DecisionText({ triage }: { triage: Triage }) {
-  const line = triageLine(triage);
-  if (!line || !triage.decision) return null;
+  const details = triageDetails(triage);
+  if (details === null || !triage.decision) return null;
   const { decision } = triage;
+  // The label is the badge; the sentence reads on from it ("Accepted risk until 31 Mar 2027 — reason — owner").
   return (
     <>
-      <p className="triage-decision">
-        <span className={`badge triage-badge triage-${decision.status}`}>{TRIAGE_LABELS[decision.status]}</span> {line}
+      <p className="triage-decision" data-testid="triage-decision">
+        <span className={`badge triage-badge triage-${decision.status}`}>{TRIAGE_LABELS[decision.status]}</span>
+        {' '}{details.replace(/^ — /, '— ').trim()}
       </p>
       {triage.expired && decision.due && (
         <p className="triage-expired" role="note">
           <strong>Expired:</strong> {decision.status === 'accepted-risk' ? 'acceptance' : 'decision'} expired on {dayText(decision.due)}, counts as open again. Review it and record a new decision.
         </p>
       )}
-      {decision.at && <p className="field-hint">Recorded {new Date(decision.at).toLocaleString()}{decision.by ? ` by ${decision.by}` : ''}.</p>}
+      {decision.at && <p className="field-hint">Recorded {localTime(decision.at)}{decision.by ? ` by ${decision.by}` : ''}.</p>}
     </>
   );
 }
