@@ -93,10 +93,14 @@ describe('triage journey', () => {
     await r06.getByLabel('Status').selectOption('false-positive');
     await r06.getByRole('button', { name: 'Save decision' }).click();
     await r06.getByRole('alert').filter({ hasText: 'a false positive must say why' }).waitFor();
-    await r06.getByLabel('Reason (required)').fill('The remote is not Trusted Apps any more');
+    // A credential pasted into the reason never reaches the disk: it becomes a marker, and the user is told.
+    await r06.getByLabel('Reason (required)').fill('The remote is not Trusted Apps any more (checked with password=hunter2secret)');
     await r06.getByRole('button', { name: 'Save decision' }).click();
-    await r06.getByText('False positive — The remote is not Trusted Apps any more').waitFor();
+    await r06.getByText(/^False positive — The remote is not Trusted Apps any more \(checked with password=\[removed: /).waitFor();
+    await r06.getByRole('status').filter({ hasText: '1 secret was removed from the text before saving.' }).waitFor();
     await expect.poll(() => findingsHeading(page).textContent()).toMatch(/1 false positive$/);
+    await savedAll(page);
+    expect(JSON.stringify(await stored('jira-wiki'))).not.toContain('hunter2secret');
 
     await r06.getByText('Change triage of R06').click();
     await r06.getByLabel('Status').selectOption('open');
