@@ -115,7 +115,7 @@ Options:
   --format json|table|md|csv|jira
                             assess: table (default), json or csv; checklist: md (default), json or jira;
                             list, servers: table (default) or json. assess json prints
-                            {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
+                            {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…,"triage"}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.
   -h, --help                Show this help.
   -v, --version             Show the version.

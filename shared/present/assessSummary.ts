@@ -37,13 +37,18 @@ export function failingLinks(assessed: ReadonlyArray<{ link: Link; verdict: Verd
 }
 
 /** Columns of `assess --format csv`: one row per link (formula-safe cells, as in the CSV report). */
-export const ASSESS_CSV_COLUMNS = ['id', 'name', 'recommended', 'worst_severity', 'findings', 'rules', 'update_path', 'oauth2', 'checklists'] as const;
+export const ASSESS_CSV_COLUMNS = ['id', 'name', 'recommended', 'worst_severity', 'findings', 'rules', 'update_path', 'oauth2', 'checklists', 'worst_open_severity', 'settled_rules'] as const;
 
-/** `assess --format csv`: one row per link, CRLF line ends, cells quoted where needed and formula-safe. */
-export function assessCsv(assessed: ReadonlyArray<{ link: Link; verdict: Verdict }>): string {
+/**
+ * `assess --format csv`: one row per link, CRLF line ends, cells quoted where needed and formula-safe.
+ * `worst_open_severity` leaves out accepted risks and false positives in force (`settled_rules`) as of `today`.
+ */
+export function assessCsv(assessed: ReadonlyArray<{ link: Link; verdict: Verdict }>, today: string): string {
   const rows = assessed.map(({ link, verdict }) => [
     link.id, link.name, verdict.recommended, verdict.worstSeverity ?? '', verdict.findings.length,
     [...new Set(verdict.findings.map((f) => f.rule))].join(' '), verdict.updatePath ?? '', verdict.oauth2.status, verdict.checklists.join(' '),
+    triageCounts(verdict.findings, link, today).worstOpen ?? '',
+    [...new Set(verdict.findings.filter((f) => isSettled(triageOf(link, f.rule, today).status)).map((f) => f.rule))].join(' '),
   ].map(csvCell).join(','));
   return `${[ASSESS_CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -148,6 +148,13 @@ describe('counting open findings: settled decisions leave the counts, expired on
     expect(finding.triage).toEqual({ status: 'false-positive', expired: false, decision: { status: 'false-positive', reason: 'Not TA after all', owner: 'Bo' } });
   });
 
+  it('assess --format csv adds the worst open finding and the settled rules', async () => {
+    const { out } = await cli('assess', await inventory('csv', { R06: { status: 'false-positive', reason: 'Not TA after all' } }), '--format', 'csv');
+    const [header, row] = out.split('\r\n');
+    expect(header!.endsWith('"worst_open_severity","settled_rules"') || header!.endsWith('worst_open_severity,settled_rules')).toBe(true);
+    expect(row).toMatch(/^"ta","TA link","OAUTH_IMPERSONATION","high",.*,"info","R06"$/);
+  });
+
   it('list and servers show the worst OPEN finding; list shows the settled ones apart', async () => {
     const root = await workspace('list');
     const before = await cli('list', '--workspace', root);

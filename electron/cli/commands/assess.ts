@@ -20,7 +20,7 @@ export async function assessCommand(args: string[], io: CliIo): Promise<number> 
   if (format === 'json') {
     io.out(`${JSON.stringify({ links: assessed.map(({ link, verdict }) => verdictToJson(link, verdict, today)) }, null, 2)}\n`);
   } else if (format === 'csv') {
-    io.out(assessCsv(assessed));
+    io.out(assessCsv(assessed, today));
   } else {
     io.out(`${assessed.map(({ link, verdict }) => verdictToText(link, verdict, today)).join('\n\n')}\n`);
   }

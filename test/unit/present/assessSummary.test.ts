@@ -38,7 +38,7 @@ describe('assess output for scripts', () => {
 
   it('CSV has the documented columns, one row per link, and cells a spreadsheet cannot run', async () => {
     const assessed = [...(await demo()), { link: makeLink({ id: 'f', name: '=HYPERLINK("http://x")' }), verdict: assessLink(makeLink({ id: 'f' })) }];
-    const rows = parse(assessCsv(assessed), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(assessCsv(assessed, '2026-12-03'), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual([...ASSESS_CSV_COLUMNS]);
     expect(rows).toHaveLength(assessed.length);
     expect(rows.at(-1)!.name).not.toMatch(/^=/);
