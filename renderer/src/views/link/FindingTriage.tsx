@@ -37,9 +37,10 @@ export function FindingTriage({ link, finding }: { link: Link; finding: Finding 
 }
 
 function DecisionText({ triage }: { triage: Triage }) {
-  const details = triageDetails(triage);
-  if (details === null || !triage.decision) return null;
   const { decision } = triage;
+  // An expired decision's day is said once, in the flag below, not also in the sentence.
+  const details = decision && triageDetails(triage.expired ? { ...triage, expired: false, decision: { ...decision, due: undefined } } : triage);
+  if (details === null || !decision) return null;
   // The label is the badge; the sentence reads on from it ("Accepted risk until 31 Mar 2027 — reason — owner").
   return (
     <>
