@@ -6,6 +6,7 @@ import { parseInventory } from '../shared/model/inventory.ts';
 import { buildReport } from '../shared/present/report/reportModel.ts';
 import path from 'node:path';
 import { launchChromium, startApp } from '../test/harness/appHarness.ts';
+import { triageScreens } from './screens/triage.ts';
 
 // `npm run screenshots`: every screen in light and dark, from the built renderer over the demo estate.
 const OUT = 'docs/screenshots';
@@ -67,6 +68,7 @@ try {
   await large.page.locator('.flowchart-svg[data-state="ready"]').waitFor();
   await large.page.screenshot({ path: path.join(OUT, 'link-1920x1080.png') });
   await large.close();
+  await triageScreens(browser, OUT);
   // A page of the PDF report, as an auditor sees it (needs pdftoppm from poppler-utils).
   const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
   if (!inventory.ok) throw new Error('demo estate invalid');

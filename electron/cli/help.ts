@@ -22,6 +22,8 @@ Usage:
   applink-advisor export-bundle [--workspace DIR] [--out FILE] [--link ID]...
   applink-advisor import-bundle <file> [--workspace DIR] [--dry-run] [--resolve keep-mine|take-theirs|keep-both] [--format json|table]
   applink-advisor collector --out DIR
+  applink-advisor triage --workspace DIR --link ID --rule RULE --status STATUS [--reason TEXT] [--owner NAME]
+                  [--due YYYY-MM-DD]
   applink-advisor --help | --version
 
 Commands:
@@ -89,6 +91,16 @@ Commands:
                             save each server's application-link answers, secrets removed, in a folder to
                             carry to this machine and import (docs/collecting.md). Never overwrites.
 
+  triage                    Record a decision on one finding of one link: --status open (clears the
+                            decision), accepted-risk or false-positive (both need --reason; they stop
+                            counting as open), fixed-pending-verification (still counts as open until the
+                            link is assessed without it). --due is the review/expiry day: after it the
+                            finding counts as open again, flagged "expired". --owner names who answers
+                            for it. The operator name of the app's preferences is recorded as "by".
+                            Secrets in --reason/--owner are removed. An unknown link, a rule that does
+                            not fire for the link (the message lists those that do), an unknown status,
+                            a missing reason or a bad date: exit 2, nothing saved.
+
 Options:
   --workspace DIR           The workspace folder (default: the app's, under the user-data folder, or
                             $APPLINK_ADVISOR_WORKSPACE).
@@ -105,7 +117,7 @@ Options:
   --format json|table|md|csv|jira
                             assess: table (default), json or csv; checklist: md (default), json or jira;
                             list, servers: table (default) or json. assess json prints
-                            {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…}],
+                            {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…,"triage"}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.
   -h, --help                Show this help.
   -v, --version             Show the version.
@@ -117,8 +129,9 @@ Exit status:
   2  bad input: a file or folder that does not exist or is of the wrong kind (a file where a folder should
      be), a file that is not a valid inventory or bundle (one message per problem, with its JSON path;
      nothing is used from a broken file); or a workspace operation was refused (unknown backup, a bundle
-     changed since it was made, conflicts without --resolve)
-  3  assess --fail-on: a link has a finding of that severity or worse
+     changed since it was made, conflicts without --resolve, a triage decision that cannot be recorded)
+  3  assess --fail-on: a link has an open finding of that severity or worse (accepted risks and false
+     positives in force do not count; an expired decision does)
   64 the command line is wrong
 
 Text from files (names, authors, file names) is printed with control characters escaped (\u001b…).

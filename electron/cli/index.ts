@@ -13,6 +13,7 @@ import { listCommand } from './commands/list.ts';
 import { serversCommand } from './commands/servers.ts';
 import { reportCommand } from './commands/report.ts';
 import { signCommand } from './commands/sign.ts';
+import { triageCommand } from './commands/triage.ts';
 import { verifyReportCommand } from './commands/verifyReport.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import { HELP } from './help.ts';
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   'export-bundle': exportBundleCommand,
   'import-bundle': importBundleCommand,
   collector: collectorCommand,
+  triage: triageCommand,
 };
 
 const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };

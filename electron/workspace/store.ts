@@ -175,12 +175,12 @@ export class WorkspaceStore {
    * Applies a change to the stored document of one link (read, change, write as one step).
    * `change` returns the new link and checklist states.
    */
-  update(id: string, change: (document: AssessmentDocument) => { link: Link; checklists: AssessmentDocument['checklists'] }): Promise<AssessmentDocument> {
+  update(id: string, change: (document: AssessmentDocument) => { link: Link; checklists: AssessmentDocument['checklists'] }, context: SaveContext = {}): Promise<AssessmentDocument> {
     return this.queue.run(id, async () => {
       const existing = await this.get(id);
       if (!existing) throw new OperationError('not-found', `There is no link "${id}" in this workspace.`);
       const next = change(existing);
-      return this.write({ link: next.link, checklists: next.checklists });
+      return this.write({ link: next.link, checklists: next.checklists }, context);
     });
   }
 

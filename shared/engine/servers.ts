@@ -6,6 +6,7 @@ import type { Verdict } from './assessLink.ts';
 import { checklistsFor } from './checklist.ts';
 import type { OAuth2Status } from './oauth2Readiness.ts';
 import { compareVersions } from './version.ts';
+import { localDay, triageCounts } from './triage.ts';
 
 /** Authentication an end uses, as the Servers view counts it. */
 export type AuthKind = 'trustedApps' | 'basic' | 'oauth' | 'oauth2' | 'none';
@@ -20,6 +21,7 @@ export interface ServerSummary {
   links: number;
   /** Links whose end on this server uses each kind; a link counts once per kind it uses. */
   auth: Record<AuthKind, number>;
+  /** The worst open finding of its links: accepted risks and false positives in force do not count (issue 17). */
   worstSeverity: Severity | null;
   /** Links by OAuth 2.0 readiness. */
   readiness: Record<OAuth2Status, number>;
@@ -45,10 +47,11 @@ export function hostOf(baseUrl: string | undefined): string | null {
  * still on Trusted Apps"), with the authentication that end uses, the link's worst finding, its OAuth 2.0
  * readiness and migration progress. Sorted by number of links, then host.
  */
-export function summariseServers(assessed: ReadonlyArray<{ document: AssessmentDocument; verdict: Verdict }>): ServerSummary[] {
+export function summariseServers(assessed: ReadonlyArray<{ document: AssessmentDocument; verdict: Verdict }>, today = localDay(new Date())): ServerSummary[] {
   const servers = new Map<string, ServerSummary>();
   for (const { document, verdict } of assessed) {
     const { link } = document;
+    const worstOpen = triageCounts(verdict.findings, link, today).worstOpen;
     const views = checklistsFor(link, verdict).filter((v) => !v.locked);
     const closed = views.length > 0 && views.every((v) => document.checklists?.[v.id]?.closed);
     const ends = [
@@ -74,7 +77,7 @@ export function summariseServers(assessed: ReadonlyArray<{ document: AssessmentD
       const kinds = new Set<AuthKind>([...(config?.outgoing ?? []), ...(config?.incoming ?? [])].map((t) => KIND_OF[t]));
       if (config && kinds.size === 0) kinds.add('none');
       for (const kind of kinds) server.auth[kind]++;
-      if (verdict.worstSeverity && (!server.worstSeverity || SEVERITIES.indexOf(verdict.worstSeverity) < SEVERITIES.indexOf(server.worstSeverity))) server.worstSeverity = verdict.worstSeverity;
+      if (worstOpen && (!server.worstSeverity || SEVERITIES.indexOf(worstOpen) < SEVERITIES.indexOf(server.worstSeverity))) server.worstSeverity = worstOpen;
       server.readiness[verdict.oauth2.status]++;
       if (views.length > 0) server.migrations[closed ? 'done' : 'open']++;
     }

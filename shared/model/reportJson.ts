@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHECKLIST_IDS, RECOMMENDATIONS, SEVERITIES } from './vocabulary.ts';
+import { CHECKLIST_IDS, RECOMMENDATIONS, SEVERITIES, TRIAGE_STATUSES } from './vocabulary.ts';
 import { itemStateSchema, verdictSummarySchema } from './checklistState.ts';
-import { directionsSchema, linkSchema } from './link.ts';
+import { directionsSchema, linkSchema, triageDecisionSchema } from './link.ts';
 
 const count = z.array(z.tuple([z.string(), z.number().int()]));
 
@@ -30,6 +30,8 @@ export const reportJsonSchema = z.object({
     path: z.array(z.string()), pendingQuestion: z.string().nullable(), documentedPath: z.array(z.string()),
     findings: z.array(z.object({
       rule: z.string(), code: z.string(), severity: z.enum(SEVERITIES), primary: z.boolean(), title: z.string(), message: z.string(), remedy: z.string(), sources: z.array(z.string()),
+      /** The finding's triage on the report's day: the status in force, the recorded decision (kept when expired) and whether it expired. Optional for reports written before triage. */
+      triage: z.object({ status: z.enum(TRIAGE_STATUSES), decision: triageDecisionSchema.nullable(), expired: z.boolean() }).optional(),
     })),
     worstSeverity: z.enum(SEVERITIES).nullable(),
     updatePath: z.number().int().min(1).max(5).nullable(),

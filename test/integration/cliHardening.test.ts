@@ -133,7 +133,7 @@ describe('list (#17, CLI honesty)', () => {
     const { code, out } = await cli('list', '--workspace', workspace);
     expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+RECOMMENDED\s+WORST\s+NAME$/);
+    expect(lines[0]).toMatch(/^ID\s+RECOMMENDED\s+WORST OPEN\s+TRIAGED\s+NAME$/);
     expect(lines).toHaveLength(3);
     const nameColumn = lines[0]!.indexOf('NAME');
     for (const line of lines.slice(1)) expect(line.slice(nameColumn)).toMatch(/^(Short one|Long one)$/);

@@ -42,7 +42,7 @@ export function LinkView({ id }: { id: string }) {
       {reportOpen && <ReportDialog open ids={[id]} scope="this link" onClose={() => setReportOpen(false)} />}
       <div className="link-columns">
         <LinkEditor link={link} />
-        <VerdictPanel verdict={verdict} />
+        <VerdictPanel verdict={verdict} link={link} />
       </div>
       <ChecklistPanel document={document} checklists={checklistsFor(link, verdict)} />
       <FlowchartPanel verdict={verdict} fileStem={link.id} />

@@ -10,6 +10,8 @@ import { flowchartSvg } from '../flowchartSvg.ts';
 import { pathText, verdictToJson } from '../verdictReport.ts';
 import type { Report, ReportLink } from './reportModel.ts';
 import { integrityText } from './reportSeal.ts';
+import { TRIAGE_CSV_COLUMNS, triageCellText, triageCsvCells } from './reportTriage.ts';
+import { localDay } from '../../engine/triage.ts';
 import { ANSWER_KEYS } from '../../model/vocabulary.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
@@ -23,7 +25,7 @@ export function reportJson(report: Report): string {
     format: 'applink-advisor.report', version: 1,
     meta: report.meta, summary: report.summary,
     links: report.links.map((l) => ({
-      ...verdictToJson(l.document.link, l.verdict),
+      ...verdictToJson(l.document.link, l.verdict, localDay(new Date(report.meta.generatedAt))),
       link: l.document.link, revision: l.document.revision, updatedAt: l.document.updatedAt,
       checklists: l.checklists.map((c) => ({ id: c.view.id, done: c.done, required: c.required, closed: c.closed, locked: c.view.locked, ...(report.meta.includeChecklists ? { items: c.state?.items ?? {} } : {}) })),
       history: l.history,
@@ -39,7 +41,7 @@ export function reportJson(report: Report): string {
 export const REPORT_CSV_COLUMNS = [
   'id', 'name', 'local_product', 'local_version', 'local_url', 'remote_product', 'remote_version', 'remote_url',
   'local_outgoing', 'local_incoming', 'remote_outgoing', 'remote_incoming', 'recommended', 'worst_severity',
-  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at', 'sources',
+  'findings', 'oauth2_readiness', 'update_path', 'checklists', 'updated_at', 'sources', ...TRIAGE_CSV_COLUMNS,
   'record', 'source_kind', 'source_origin', 'source_url', 'classification', 'integrity',
 ] as const;
 
@@ -68,11 +70,12 @@ export function reportCsv(report: Report, options: { bom: boolean }): string {
     link.id, link.name, link.local.product, link.local.version ?? '', link.local.baseUrl ?? '', link.remote.product, link.remote.version ?? '', link.remote.baseUrl ?? '',
     link.config.local.outgoing.join('+'), link.config.local.incoming.join('+'), link.config.remote?.outgoing.join('+') ?? '', link.config.remote?.incoming.join('+') ?? '',
     verdict.recommended, verdict.worstSeverity ?? '', verdict.findings.map((f) => f.rule).join(' '), verdict.oauth2.status, verdict.updatePath ?? '',
-    checklists.map(checklistCell).join('; '), updatedAt, linkCitations(reportLink, report.meta.includeChecklists).join(' '), ...tail('link'), '',
+    checklists.map(checklistCell).join('; '), updatedAt, linkCitations(reportLink, report.meta.includeChecklists).join(' '), ...triageCsvCells(reportLink), ...tail('link'), '',
   ].map(csvCell).join(','); });
   const blank = (n: number) => Array<string>(n).fill('');
-  const sources = reportBibliography(report).entries.map((e) => [e.id, e.title, ...blank(18), ...tail('source', e.kind, e.origin, e.url ?? ''), ''].map(csvCell).join(','));
-  const seal = [...blank(20), ...tail('integrity'), integrityText(report.meta.signed ?? false)].map(csvCell).join(',');
+  const extra = TRIAGE_CSV_COLUMNS.length;
+  const sources = reportBibliography(report).entries.map((e) => [e.id, e.title, ...blank(18 + extra), ...tail('source', e.kind, e.origin, e.url ?? ''), ''].map(csvCell).join(','));
+  const seal = [...blank(20 + extra), ...tail('integrity'), integrityText(report.meta.signed ?? false)].map(csvCell).join(',');
   return `${options.bom ? '\uFEFF' : ''}${[REPORT_CSV_COLUMNS.join(','), ...rows, ...sources, seal].join('\r\n')}\r\n`;
 }
 
@@ -106,8 +109,8 @@ export function reportMarkdown(report: Report): string {
       ...(l.verdict.documentedDeprecation ? [`- Documented (Confluence 5.0) path: ${pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps)} — deprecated: ${escapeMarkdown(l.verdict.documentedDeprecation)}`] : []),
       `- OAuth 2.0: ${OAUTH2_LABELS[l.verdict.oauth2.status]}`, '');
     if (l.verdict.findings.length) {
-      lines.push('| Severity | Rule | Finding | Remedy | Sources |', '|---|---|---|---|---|');
-      for (const f of l.verdict.findings) lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} | ${f.sources.join(', ')} |`);
+      lines.push('| Severity | Rule | Finding | Remedy | Sources | Triage |', '|---|---|---|---|---|---|');
+      l.verdict.findings.forEach((f, i) => lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} | ${f.sources.join(', ')} | ${escapeMarkdown(triageCellText(l.triage[i]!))} |`));
       lines.push('');
     }
     if (l.verdict.settings) {
@@ -150,7 +153,7 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #dcdfe4;padding
 svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a2;stroke-width:1.2}.flowchart text{font-size:12px;fill:#172b4d}
 .flowchart .decision rect{fill:#f7f8f9}.flowchart .taken rect{stroke:#1f6feb;stroke-width:3}.flowchart .pending rect{stroke:#bf8700;stroke-width:3;stroke-dasharray:6 3}
 .flowchart .edge{fill:none;stroke:#8590a2;stroke-width:1.2}.flowchart .edge.inferred{stroke-dasharray:5 4}.flowchart .edge.taken{stroke:#1f6feb;stroke-width:3}.flowchart .edge-label{font-size:11px;fill:#44546f}
-.link{break-inside:avoid-page}footer{margin-top:2rem;font-size:.8rem;color:#44546f;word-break:break-all}
+.expired{color:#ae2a19;font-weight:700}.link{break-inside:avoid-page}footer{margin-top:2rem;font-size:.8rem;color:#44546f;word-break:break-all}
 figure{break-inside:avoid;margin:1rem 0}code.url{overflow-wrap:anywhere;font-size:.8rem}
 @media print{body{max-width:none;padding:0 2px}h2,h3,h4{break-after:avoid}tr,figure{break-inside:avoid}body>.marking,footer>.marking{display:none}}
 `;
@@ -191,7 +194,7 @@ export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf
   const links = report.links.map((l) => {
     const { link } = l.document;
     const findings = l.verdict.findings.length
-      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
+      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th><th>Triage</th></tr></thead><tbody>${l.verdict.findings.map((f, i) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td><td${l.triage[i]!.expired ? ' class="expired"' : ''}>${escapeHtml(triageCellText(l.triage[i]!))}</td></tr>`).join('')}</tbody></table>`
       : '<p>No findings.</p>';
     const settings = l.verdict.settings
       ? `<table><thead><tr><th>Recommended settings</th><th>Outgoing</th><th>Incoming</th></tr></thead><tbody><tr><th>Local end</th><td>${escapeHtml(directionText(l.verdict.settings.local.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.local.incoming))}</td></tr>${l.verdict.settings.remote ? `<tr><th>Remote end</th><td>${escapeHtml(directionText(l.verdict.settings.remote.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.remote.incoming))}</td></tr>` : ''}</tbody></table>`

@@ -5,6 +5,7 @@ import { SEVERITIES } from '../../guidance/rules.ts';
 import type { AssessmentDocument } from '../../model/assessmentDocument.ts';
 import type { ChecklistState } from '../../model/checklistState.ts';
 import type { LinkChange } from '../../engine/compareAssessments.ts';
+import { localDay, triageCounts, triageOf, type FindingTriage, type TriageCounts } from '../../engine/triage.ts';
 
 /** Who made a report, when, and what it covers. */
 export interface ReportMeta {
@@ -41,6 +42,9 @@ export interface ReportLink {
   /** Index into `paths`: the flowchart path this link takes (drawn once per distinct path). */
   pathIndex: number;
   history: ReportHistoryEntry[];
+  /** Each finding's triage on the report's day, in the order of `verdict.findings`; and their counts. */
+  triage: FindingTriage[];
+  triageCounts: TriageCounts;
 }
 
 export interface Report {
@@ -68,6 +72,8 @@ const count = <T extends string>(keys: readonly T[], values: T[]) => keys.map((k
 /** Everything a report shows, computed once from the stored documents; every format renders this. */
 export function buildReport(documents: readonly AssessmentDocument[], meta: ReportMeta, extras: ReportExtras = {}): Report {
   const paths: Report['paths'] = [];
+  // Whether a decision has expired is decided on the day the report is made (the machine's calendar day).
+  const today = localDay(new Date(meta.generatedAt));
   const keyOf = new Map<string, number>();
   const links = [...documents]
     .sort((a, b) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id))
@@ -85,7 +91,8 @@ export function buildReport(documents: readonly AssessmentDocument[], meta: Repo
         const progress = checklistProgress(view, state);
         return { view, state, done: progress.done, required: progress.required, closed: Boolean(state?.closed) };
       });
-      return { document, verdict, checklists, pathIndex, history: extras.history?.get(document.link.id) ?? [] };
+      const triage = verdict.findings.map((f) => triageOf(document.link, f.rule, today));
+      return { document, verdict, checklists, pathIndex, history: extras.history?.get(document.link.id) ?? [], triage, triageCounts: triageCounts(verdict.findings, document.link, today) };
     });
   // Counted per link, like `assess` and the inventory's Checklist column: a locked checklist is planned, not open.
   const migration = (l: ReportLink) => {

@@ -16,7 +16,7 @@ async function demo() {
 describe('assess output for scripts', () => {
   it('the summary line counts every link once by recommendation and by worst finding', async () => {
     const assessed = await demo();
-    const line = assessSummaryLine(assessed.map((a) => a.verdict));
+    const line = assessSummaryLine(assessed, '2026-12-03');
     expect(line).toMatch(new RegExp(`^${assessed.length} links — recommended: .+; worst finding: .+\\.$`));
     const numbers = (part: string) => [...part.matchAll(/(\d+) /g)].reduce((sum, m) => sum + Number(m[1]), 0);
     const [recommended, worst] = line.split(' — ')[1]!.split('; ');
@@ -31,14 +31,14 @@ describe('assess output for scripts', () => {
     for (const threshold of ['critical', 'high', 'medium', 'low'] as const) {
       const order = ['critical', 'high', 'medium', 'low', 'info'];
       const expected = assessed.filter((a) => a.verdict.findings.some((f) => order.indexOf(f.severity) <= order.indexOf(threshold))).map((a) => a.link.id);
-      expect(failingLinks(assessed, threshold), threshold).toEqual(expected);
+      expect(failingLinks(assessed, threshold, '2026-12-03'), threshold).toEqual(expected);
     }
-    expect(failingLinks(assessed, 'low').length).toBeGreaterThanOrEqual(failingLinks(assessed, 'high').length);
+    expect(failingLinks(assessed, 'low', '2026-12-03').length).toBeGreaterThanOrEqual(failingLinks(assessed, 'high', '2026-12-03').length);
   });
 
   it('CSV has the documented columns, one row per link, and cells a spreadsheet cannot run', async () => {
     const assessed = [...(await demo()), { link: makeLink({ id: 'f', name: '=HYPERLINK("http://x")' }), verdict: assessLink(makeLink({ id: 'f' })) }];
-    const rows = parse(assessCsv(assessed), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(assessCsv(assessed, '2026-12-03'), { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).toEqual([...ASSESS_CSV_COLUMNS]);
     expect(rows).toHaveLength(assessed.length);
     expect(rows.at(-1)!.name).not.toMatch(/^=/);

@@ -1,9 +1,10 @@
 import type { Verdict } from '../../../../shared/engine/assessLink.ts';
 import { SOURCES } from '../../../../shared/guidance/sources.ts';
 import { UPDATE_PATHS } from '../../../../shared/guidance/updatePaths.ts';
-import type { Directions } from '../../../../shared/model/link.ts';
+import type { Directions, Link } from '../../../../shared/model/link.ts';
 import { RECOMMENDATION_LABELS, directionText } from '../../../../shared/present/labels.ts';
 import { ReadinessBadge, SeverityBadge } from '../../components/Badges.tsx';
+import { FindingTriage, FindingsTriageSummary } from './FindingTriage.tsx';
 
 const CHECKLIST_NAMES: Record<string, string> = {
   'ta-to-oauth': 'Trusted Apps / Basic → OAuth',
@@ -39,8 +40,8 @@ function SettingsTable({ local, remote }: { local: Directions; remote: Direction
   );
 }
 
-/** The verdict for the link being edited: recommendation, settings, readiness, findings, checklists. */
-export function VerdictPanel({ verdict }: { verdict: Verdict }) {
+/** The verdict for the link being edited: recommendation, settings, readiness, findings (with their triage, given the link), checklists. */
+export function VerdictPanel({ verdict, link }: { verdict: Verdict; link?: Link }) {
   return (
     <section className="verdict" aria-labelledby="verdict-heading" aria-live="polite">
       <h2 id="verdict-heading">Verdict</h2>
@@ -65,7 +66,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
         </div>
       </div>
 
-      <h3>Findings ({verdict.findings.length})</h3>
+      <h3>Findings ({verdict.findings.length}){link && <FindingsTriageSummary link={link} findings={verdict.findings} />}</h3>
       <ol className="findings">
         {verdict.findings.map((finding) => (
           <li key={`${finding.rule}-${finding.node ?? ''}`} className={`finding severity-border-${finding.severity}`} data-rule={finding.rule}>
@@ -82,6 +83,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
               <summary>Sources</summary>
               <SourceList ids={finding.sources} />
             </details>
+            {link && <FindingTriage link={link} finding={finding} />}
           </li>
         ))}
       </ol>
