@@ -128,7 +128,7 @@ describe('applink-advisor assess', () => {
   it('documents every command and option in --help', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', 'export-bundle', 'import-bundle <file>', '--dry-run', '--resolve CHOICE', '--format json|table|md', 'servers [--workspace DIR]', 'sign <report>', '--fail-on', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', 'export-bundle', 'import-bundle <file>', '--dry-run', '--resolve CHOICE', '--format json|table|md', 'servers [--workspace DIR]', 'plan [--workspace DIR] [--format table|json|md]', 'sign <report>', '--fail-on', '--help', '--version', 'Exit status']) expect(out).toContain(word);
     expect((await cli('--version')).out).toBe('9.9.9\n');
   });
 });
