@@ -7,6 +7,7 @@ import { renderMermaid, svgElementFrom, svgToPngBase64 } from '../../lib/mermaid
 import { useDarkMode } from '../../lib/useDarkMode.ts';
 import { useUi } from '../../state/ui.ts';
 import { messageOf } from '../../../../shared/model/messageOf.ts';
+import { FlowchartLegend } from './FlowchartLegend.tsx';
 
 /** The flowchart drawn by Mermaid with the link's path highlighted, the path as text, and SVG/PNG export. */
 export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileStem: string }) {
@@ -28,6 +29,14 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
         if (cancelled || !holder.current) return;
         const element = svgElementFrom(svg);
         element.setAttribute('role', 'img');
+        // Mermaid scales the drawing down to the panel's width, which shrinks the labels below a readable
+        // size; at its own size they stay at 16 px, and the panel scrolls sideways when it is narrower.
+        const box = element.viewBox.baseVal;
+        if (box && box.width > 0) {
+          element.style.maxWidth = 'none';
+          element.setAttribute('width', String(Math.ceil(box.width)));
+          element.setAttribute('height', String(Math.ceil(box.height)));
+        }
         holder.current.replaceChildren(element);
         holder.current.dataset.renderMs = String(Math.round(performance.now() - started));
         setState({ kind: 'ready' });
@@ -60,9 +69,9 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
   });
 
   return (
-    <section className="flowchart-panel" aria-labelledby="flowchart-heading">
+    <section className="flowchart-panel" id="flowchart-panel" aria-labelledby="flowchart-heading">
       <div className="flowchart-head">
-        <h2 id="flowchart-heading">Flowchart</h2>
+        <h2 id="flowchart-heading" tabIndex={-1}>Flowchart</h2>
         <div role="radiogroup" aria-label="Which flowchart" className="segmented">
           {(['current', 'documented'] as const).map((id) => (
             <label key={id} className={chartId === id ? 'on' : undefined}>
@@ -77,9 +86,10 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
       {chart.inferredNote && <p className="field-hint">{chart.inferredNote} Dashed arrows are inferred, not documented.</p>}
       {!chart.inferredNote && <p className="field-hint">Reconstructed from the seed page's prose; dashed arrows are inferred.</p>}
       {exportMessage && <p role="status" className="muted">{exportMessage}</p>}
+      <FlowchartLegend />
       <div className="flowchart-body">
         <figure>
-          <div ref={holder} className="flowchart-svg" data-chart={chartId} data-state={state.kind} aria-busy={state.kind === 'loading'} />
+          <div ref={holder} className="flowchart-svg" tabIndex={0} aria-label="Flowchart drawing (scrolls sideways when wider than the window)" data-chart={chartId} data-state={state.kind} aria-busy={state.kind === 'loading'} />
           {state.kind === 'loading' && <p role="status" className="muted">Drawing the flowchart…</p>}
           {state.kind === 'error' && <p role="alert" className="error">The flowchart could not be drawn: {state.message}</p>}
           <figcaption className="visually-hidden">{describePath(chart, walk)}</figcaption>
