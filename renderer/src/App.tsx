@@ -92,6 +92,11 @@ export function App() {
   }, [open, loadPreferences]);
 
   useEffect(() => {
+    // Another view starts at its top, not at the scroll position of the one before.
+    if (!(route.view === 'link' && route.tab)) document.getElementById('main')?.scrollTo({ top: 0 });
+  }, [route]);
+
+  useEffect(() => {
     document.title = `${route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : route.view === 'plan' ? 'Migration plan' : 'Inventory'} — Applink Advisor`;
   }, [route]);
 

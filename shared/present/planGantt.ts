@@ -25,7 +25,8 @@ function linkLabel(link: PlannedLink): string {
 /** A Mermaid gantt of the dated waves: one section per window, one one-day bar per link; links with an order problem are marked crit. */
 export function planGanttSource(plan: MigrationPlan, title = 'Migration waves'): string {
   const flagged = new Set(plan.problems.map((p) => p.linkId).filter(Boolean));
-  const lines = ['gantt', `  title ${ganttText(title)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', '  todayMarker off'];
+  // Room on the left for the wave names, and labels larger than Mermaid's 11 px.
+  const lines = ['%%{init: {"gantt": {"leftPadding": 200, "fontSize": 13, "sectionFontSize": 13, "barHeight": 22, "barGap": 6}}}%%', 'gantt', `  title ${ganttText(title)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', '  todayMarker off'];
   let task = 0;
   for (const wave of plan.waves) {
     if (wave.window === null) continue;

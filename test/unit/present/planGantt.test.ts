@@ -34,10 +34,11 @@ describe('the plan as a Mermaid gantt', () => {
     ]);
     const source = planGanttSource(plan);
     const lines = source.trimEnd().split('\n');
-    expect(lines.slice(0, 5)).toEqual(['gantt', '  title #77;igration waves', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', '  todayMarker off']);
+    expect(lines[0]).toMatch(/^%%\{init: \{"gantt": \{"leftPadding": \d+/);
+    expect(lines.slice(1, 6)).toEqual(['gantt', '  title #77;igration waves', '  dateFormat YYYY-MM-DD', '  axisFormat %Y-%m-%d', '  todayMarker off']);
     const sections = lines.filter((l) => l.startsWith('  section '));
     expect(sections.map((l) => drawn(l))).toEqual(['  section Wave 2027-01-15 (1 link)', '  section Wave 2027-03-01 (1 link)']);
-    const tasks = lines.filter((l) => !l.startsWith('  section ') && lines.indexOf(l) >= 5);
+    const tasks = lines.filter((l) => !l.startsWith('  section ') && lines.indexOf(l) >= 6);
     expect(tasks).toHaveLength(2);
     for (const task of tasks) expect(parsed(task)).toMatch(/^ {2}[^:;#\n%]+ :(active, |done, )?(crit, )?t\d+, \d{4}-\d{2}-\d{2}, 1d$/);
     expect(drawn(tasks[0]!.split(' :')[0]!.trim())).toBe(`${HOSTILE.replace(/\n/g, ' ')} — Ops; #2`);

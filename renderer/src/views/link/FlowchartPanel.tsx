@@ -9,6 +9,9 @@ import { useUi } from '../../state/ui.ts';
 import { messageOf } from '../../../../shared/model/messageOf.ts';
 import { FlowchartLegend } from './FlowchartLegend.tsx';
 
+/** Mermaid draws labels at 16 px; the drawing is never scaled below 13 px labels. */
+const MIN_LABEL_SCALE = 13 / 16;
+
 /** The flowchart drawn by Mermaid with the link's path highlighted, the path as text, and SVG/PNG export. */
 export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileStem: string }) {
   const chartId = useUi((s) => s.chart);
@@ -29,13 +32,16 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
         if (cancelled || !holder.current) return;
         const element = svgElementFrom(svg);
         element.setAttribute('role', 'img');
-        // Mermaid scales the drawing down to the panel's width, which shrinks the labels below a readable
-        // size; at its own size they stay at 16 px, and the panel scrolls sideways when it is narrower.
+        // Mermaid would scale the drawing down to the panel's width, shrinking labels below a readable size
+        // (#17): it is fitted to the panel and the window only down to 13 px labels, and scrolls beyond that.
         const box = element.viewBox.baseVal;
         if (box && box.width > 0) {
+          const room = holder.current.clientWidth - 16;
+          const sight = window.innerHeight * 0.8;
+          const scale = Math.max(MIN_LABEL_SCALE, Math.min(1, room / box.width, sight / box.height));
           element.style.maxWidth = 'none';
-          element.setAttribute('width', String(Math.ceil(box.width)));
-          element.setAttribute('height', String(Math.ceil(box.height)));
+          element.setAttribute('width', String(Math.ceil(box.width * scale)));
+          element.setAttribute('height', String(Math.ceil(box.height * scale)));
         }
         holder.current.replaceChildren(element);
         holder.current.dataset.renderMs = String(Math.round(performance.now() - started));

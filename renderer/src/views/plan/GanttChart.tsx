@@ -3,6 +3,9 @@ import { renderMermaid, svgElementFrom } from '../../lib/mermaidRenderer.ts';
 import { useDarkMode } from '../../lib/useDarkMode.ts';
 import { messageOf } from '../../../../shared/model/messageOf.ts';
 
+// Mermaid's dark theme draws the names beside the bars in a dark grey; on the dark page they need light text.
+const DARK_TEXT = '%%{init: {"themeVariables": {"taskTextOutsideColor": "#dee4ea", "taskTextDarkColor": "#dee4ea", "sectionBkgColor": "#2c333a", "altSectionBkgColor": "#22272b", "sectionBkgColor2": "#2c333a"}}}%%\n';
+
 /** The waves as a Mermaid gantt, drawn by Mermaid (strict security level) like the flowchart. */
 export function GanttChart({ source, description }: { source: string; description: string }) {
   const dark = useDarkMode();
@@ -11,7 +14,7 @@ export function GanttChart({ source, description }: { source: string; descriptio
   useEffect(() => {
     let cancelled = false;
     setState({ kind: 'loading' });
-    renderMermaid(source, dark)
+    renderMermaid(dark ? DARK_TEXT + source : source, dark)
       .then((svg) => {
         if (cancelled || !holder.current) return;
         const element = svgElementFrom(svg);

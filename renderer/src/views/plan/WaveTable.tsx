@@ -29,7 +29,7 @@ export function WaveTable({ wave, flagged }: { wave: Wave; flagged: ReadonlySet<
               <td>{l.owner ?? <span className="muted">—</span>}</td>
               <td>{l.ticket ?? <span className="muted">—</span>}</td>
               <td><span className={`badge migration-${l.migration ?? 'none'}`}>{MIGRATION_LABELS[l.migration ?? 'none']}</span></td>
-              <td>{l.items.done} of {l.items.required}</td>
+              <td>{l.items.required ? `${l.items.done} of ${l.items.required}` : <span className="muted">{l.migration === 'planned' ? 'not started (locked)' : '—'}</span>}</td>
             </tr>
           ))}
         </tbody>
