@@ -58,6 +58,9 @@ export function flowchartSource(chart: Flowchart, walk: Pick<ChartWalk, 'path' |
   if (taken.length) lines.push(`  class ${taken.join(',')} ${FLOWCHART_CLASSES.taken}`);
   if (walk?.pendingQuestion) lines.push(`  class ${walk.pendingQuestion} ${FLOWCHART_CLASSES.pending}`);
   if (highlighted.length) lines.push(`  linkStyle ${highlighted.join(',')} stroke:#1f6feb,stroke-width:4.5px`);
+  // An inferred edge on the path keeps its dashes, long enough that the thick blue line still reads as one.
+  const inferredTaken = highlighted.filter((i) => inferred.includes(i));
+  if (inferredTaken.length) lines.push(`  linkStyle ${inferredTaken.join(',')} stroke:#1f6feb,stroke-width:4.5px,stroke-dasharray:12 5`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -24,7 +24,7 @@ export function PlanFields({ link, onChange }: { link: Link; onChange(plan: Link
           validate={atMost100} onCommit={(ticket) => onChange(tidy({ ...plan, ticket }))} />
         <div className="field">
           <label htmlFor={`${id}-window`}>Planned window</label>
-          <input id={`${id}-window`} type="date" value={plan.window ?? ''} aria-describedby={`${id}-window-hint`}
+          <input id={`${id}-window`} type="date" value={plan.window ?? ''} data-empty={plan.window ? undefined : 'true'} aria-describedby={`${id}-window-hint`}
             onChange={(e) => onChange(tidy({ ...plan, window: /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) ? e.target.value : undefined }))} />
         </div>
       </div>
