@@ -21,7 +21,7 @@ async function openLink(id: string, viewport = { width: 1280, height: 720 }, col
 const labelSizes = (page: Page) => page.locator('.flowchart-svg svg').evaluate((svg) => {
   const s = svg as SVGSVGElement;
   const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
-  return [...s.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim() !== '').map((t) => ({
+  return Array.from(s.querySelectorAll('text')).filter((t) => (t.textContent ?? '').trim() !== '').map((t) => ({
     text: t.textContent!.trim().slice(0, 30), px: parseFloat(getComputedStyle(t).fontSize) * scale, height: t.getBoundingClientRect().height,
   }));
 });
@@ -62,9 +62,9 @@ describe('the link view', () => {
       const marks = await page.locator('.flowchart-svg svg').evaluate((svg) => {
         const shape = (g: Element) => g.querySelector('rect, polygon, path')!;
         const style = (e: Element) => getComputedStyle(e);
-        const taken = [...svg.querySelectorAll('g.node.taken')].map((g) => ({ fill: style(shape(g)).fill, width: parseFloat(style(shape(g)).strokeWidth), weight: style(g.querySelector('text, tspan')!).fontWeight }));
-        const other = [...svg.querySelectorAll('g.node:not(.taken):not(.pending)')].map((g) => ({ fill: style(shape(g)).fill, width: parseFloat(style(shape(g)).strokeWidth) }));
-        const edges = [...svg.querySelectorAll('path.flowchart-link')].map((p) => ({ width: parseFloat(style(p).strokeWidth), colour: style(p).stroke }));
+        const taken = Array.from(svg.querySelectorAll('g.node.taken')).map((g) => ({ fill: style(shape(g)).fill, width: parseFloat(style(shape(g)).strokeWidth), weight: style(g.querySelector('text, tspan')!).fontWeight }));
+        const other = Array.from(svg.querySelectorAll('g.node:not(.taken):not(.pending)')).map((g) => ({ fill: style(shape(g)).fill, width: parseFloat(style(shape(g)).strokeWidth) }));
+        const edges = Array.from(svg.querySelectorAll('path.flowchart-link')).map((p) => ({ width: parseFloat(style(p).strokeWidth), colour: style(p).stroke }));
         return { taken, other, edges };
       });
       expect(marks.taken.length).toBeGreaterThanOrEqual(4);
