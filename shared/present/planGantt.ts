@@ -33,10 +33,10 @@ export function planGanttSource(plan: MigrationPlan, title = 'Migration waves'):
     lines.push(`  section ${ganttText(`Wave ${wave.window} (${wave.counts.links} link${wave.counts.links === 1 ? '' : 's'})`)}`);
     for (const link of wave.links.slice(0, GANTT_LINKS_PER_WAVE)) {
       const tag = STATE_TAG[link.migration ?? 'none'] + (flagged.has(link.id) ? 'crit, ' : '');
-      lines.push(`  ${ganttText(linkLabel(link))} :${tag}t${++task}, ${wave.window}, 1d`);
+      lines.push(`  ${ganttText(linkLabel(link))}:${tag}t${++task}, ${wave.window}, 1d`);
     }
     const more = wave.links.length - GANTT_LINKS_PER_WAVE;
-    if (more > 0) lines.push(`  ${ganttText(`and ${more} more`)} :t${++task}, ${wave.window}, 1d`);
+    if (more > 0) lines.push(`  ${ganttText(`and ${more} more`)}:t${++task}, ${wave.window}, 1d`);
   }
   if (task === 0) lines.push(`  section ${ganttText('No dated waves yet')}`);
   return `${lines.join('\n')}\n`;

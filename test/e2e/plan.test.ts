@@ -6,6 +6,7 @@ import { assertSelfContainedHtml } from '../../electron/features/exportedHtml.ts
 import { axeViolations } from '../harness/axe.ts';
 import type { AppSession } from '../harness/appHarness.ts';
 import { e2eSuite } from '../harness/e2eSuite.ts';
+import { makeLink, mirrored, TA } from '../fixtures/links.ts';
 
 // #17 "Migration waves": plan links in the link view, see the waves and an order problem, export the plan.
 const suite = e2eSuite();
@@ -88,5 +89,28 @@ describe('the migration plan', () => {
     expect(await page.locator('.problem[data-rule="PLAN05"]').count()).toBe(0);
     await page.locator('.gantt-svg[data-state="ready"]').waitFor();
     expect(await axeViolations(page), 'plan view (dark)').toEqual([]);
+  });
+
+  it('draws hostile link names in the gantt exactly as typed, one bar each, with Mermaid itself', async () => {
+    const hostile = ['Jira: prod; #1 %% x', 'section Evil\nclick t1 call alert(1)', '"]:crit, t9, 2000-01-01, 9d', '<img src=x onerror=alert(1)>'];
+    app = await suite.start({ seed: () => hostile.map((name, i) => makeLink({ id: `h${i}`, name, config: mirrored(TA), plan: { window: '2027-01-15', owner: 'Ops; #2' } })) });
+    const { page } = app;
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await app.open('/index.html#/plan');
+    await page.locator('.gantt-svg[data-state="ready"]').waitFor();
+    const drawn = await page.locator('.gantt-svg svg').evaluate((svg) => ({
+      bars: svg.querySelectorAll('rect.task').length,
+      labels: Array.from(svg.querySelectorAll('text.taskText, text.taskTextOutsideRight, text.taskTextOutsideLeft')).map((t) => t.textContent),
+      sections: Array.from(svg.querySelectorAll('text.sectionTitle')).map((t) => t.textContent),
+    }));
+    expect(drawn.bars).toBe(hostile.length);
+    expect(drawn.labels.sort()).toEqual(hostile.map((n) => `${n.replace(/\n/g, ' ')} — Ops; #2`).sort());
+    expect(drawn.sections.map((t) => t?.trim())).toEqual(['Wave 2027-01-15 (4 links)']);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toBe(0);
   });
 });

@@ -41,7 +41,7 @@ describe('plan', () => {
     expect(plan.problems.map((p: { rule: string }) => p.rule)).toContain('PLAN01');
     const md = await cli('plan', '--workspace', workspace, '--format', 'md');
     expect(md.out).toMatch(/^```mermaid\n%%\{init: .*\}%%\ngantt\n/m);
-    expect(md.out).toContain('#74;ira#58; prod#59; #35;1 #8212; Ana :active, t2, 2999-01-15, 1d');
+    expect(md.out).toContain('#74;ira#58; prod#59; #35;1 #8212; Ana:active, t2, 2999-01-15, 1d');
   });
 
   it('exits 2 for a workspace that does not exist and 64 for an unknown format', async () => {

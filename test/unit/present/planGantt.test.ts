@@ -40,15 +40,15 @@ describe('the plan as a Mermaid gantt', () => {
     expect(sections.map((l) => drawn(l))).toEqual(['  section Wave 2027-01-15 (1 link)', '  section Wave 2027-03-01 (1 link)']);
     const tasks = lines.filter((l) => !l.startsWith('  section ') && lines.indexOf(l) >= 6);
     expect(tasks).toHaveLength(2);
-    for (const task of tasks) expect(parsed(task)).toMatch(/^ {2}[^:;#\n%]+ :(active, |done, )?(crit, )?t\d+, \d{4}-\d{2}-\d{2}, 1d$/);
-    expect(drawn(tasks[0]!.split(' :')[0]!.trim())).toBe(`${HOSTILE.replace(/\n/g, ' ')} — Ops; #2`);
+    for (const task of tasks) expect(parsed(task)).toMatch(/^ {2}[^:;#\n%]+:(active, |done, )?(crit, )?t\d+, \d{4}-\d{2}-\d{2}, 1d$/);
+    expect(drawn(tasks[0]!.split(':')[0]!.trim())).toBe(`${HOSTILE.replace(/\n/g, ' ')} — Ops; #2`);
     expect(source).not.toContain('Unscheduled one');
   });
 
   it('draws at most a set number of links per wave and says how many more there are', () => {
     const links = Array.from({ length: GANTT_LINKS_PER_WAVE + 3 }, (_, i) => makeLink({ id: `l${i}`, name: `L${i}`, config: mirrored(TA), plan: { window: '2027-01-15' } }));
     const source = planGanttSource(planOf(links));
-    expect(source.split('\n').filter((l) => / :.*t\d+, /.test(l))).toHaveLength(GANTT_LINKS_PER_WAVE + 1);
+    expect(source.split('\n').filter((l) => /:.*t\d+, /.test(l))).toHaveLength(GANTT_LINKS_PER_WAVE + 1);
     expect(drawn(source)).toContain('and 3 more');
   });
 
