@@ -80,8 +80,9 @@ export function orderProblems(assessed: readonly AssessedDocument[], migrations:
  * ends without a base URL cannot be matched and are not checked.
  */
 function directoryFirst(assessed: readonly AssessedDocument[], migrations: ReadonlyMap<string, LinkMigration>): OrderProblem[] {
-  // Per product host: the earliest a link of it may be planned (null: its directory link has no window yet).
-  const gates = new Map<string, Array<{ link: Link; directoryHost: string; window: string | null }>>();
+  // Per product host and directory host: the directory link that gates the product's other links — the
+  // latest planned, or one with no window yet (then nothing of the product may be planned).
+  const gates = new Map<string, Map<string, { link: Link; directoryHost: string; window: string | null }>>();
   for (const { document } of assessed) {
     const { link } = document;
     if (!needsMigration(migrations.get(link.id))) continue;
@@ -90,7 +91,11 @@ function directoryFirst(assessed: readonly AssessedDocument[], migrations: Reado
       const productHost = hostOf(product.baseUrl);
       const directoryHost = hostOf(directory.baseUrl);
       if (!productHost || !directoryHost) continue;
-      gates.set(productHost, [...(gates.get(productHost) ?? []), { link, directoryHost, window: link.plan?.window ?? null }]);
+      const byDirectory = gates.get(productHost) ?? new Map();
+      const window = link.plan?.window ?? null;
+      const current = byDirectory.get(directoryHost);
+      if (!current || (current.window !== null && (window === null || window > current.window))) byDirectory.set(directoryHost, { link, directoryHost, window });
+      gates.set(productHost, byDirectory);
     }
   }
   const problems: OrderProblem[] = [];
@@ -101,7 +106,7 @@ function directoryFirst(assessed: readonly AssessedDocument[], migrations: Reado
     if (window === null || !needsMigration(migrations.get(link.id))) continue;
     const hosts = [hostOf(link.local.baseUrl), hostOf(link.remote.baseUrl)];
     for (const host of hosts) {
-      for (const gate of (host && gates.get(host)) || []) {
+      for (const gate of (host && gates.get(host)?.values()) || []) {
         if (gate.link.id === link.id || hosts.includes(gate.directoryHost)) continue;
         if (gate.window !== null && gate.window <= window) continue;
         const when = gate.window === null ? 'has no window yet' : `is planned for ${gate.window}`;

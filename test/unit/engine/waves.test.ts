@@ -97,6 +97,7 @@ describe('migration waves', () => {
       doc(ta('bb-jira', { window: '2027-01-10', owner: 'A' }, ['git.corp.example', 'jira.corp.example'])),
       doc(ta('bb-wiki', { window: '2027-02-01', owner: 'A' }, ['git.corp.example', 'wiki.corp.example'])),
       doc(crowd('jira-crowd', 'jira2.corp.example')),
+      doc(crowd('jira-crowd-2', 'jira2.corp.example', { window: '2027-01-01', owner: 'A' })),
       doc(ta('jira2-wiki', { window: '2027-03-01', owner: 'A' }, ['wiki.corp.example', 'jira2.corp.example'])),
       doc(ta('other', { window: '2027-01-01', owner: 'A' }, ['x.corp.example', 'y.corp.example'])),
     ]), TODAY);
