@@ -113,4 +113,16 @@ describe('the migration plan', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(dialogs).toBe(0);
   });
+
+  it('draws the first 200 links of a large wave and the rest on request', async () => {
+    app = await suite.start({ seed: () => Array.from({ length: 250 }, (_, i) => makeLink({ id: `l${String(i).padStart(3, '0')}`, name: `Link ${String(i).padStart(3, '0')}`, config: mirrored(TA) })) });
+    const { page } = app;
+    await app.open('/index.html#/plan');
+    const unscheduled = page.locator('section.wave[data-window="unscheduled"]');
+    await unscheduled.waitFor();
+    expect(await unscheduled.locator('.wave-summary').textContent()).toMatch(/^250 links: 250 open/);
+    expect(await unscheduled.locator('tbody tr').count()).toBe(200);
+    await unscheduled.getByRole('button', { name: 'Show all 250 links of Unscheduled' }).click();
+    await expect.poll(() => unscheduled.locator('tbody tr').count()).toBe(250);
+  });
 });

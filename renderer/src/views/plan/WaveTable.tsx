@@ -1,10 +1,16 @@
+import { useState } from 'react';
 import type { Wave } from '../../../../shared/engine/waves.ts';
 import { MIGRATION_LABELS, waveName, waveSummary } from '../../../../shared/present/planDocument.ts';
 import { useUi } from '../../state/ui.ts';
 
+/** Rows drawn per wave before "Show all": an unscheduled group of thousands stays quick to open. */
+const FIRST_ROWS = 200;
+
 /** One wave: its counts and progress, and its links (names open the link view). */
 export function WaveTable({ wave, flagged }: { wave: Wave; flagged: ReadonlySet<string> }) {
   const navigate = useUi((s) => s.navigate);
+  const [all, setAll] = useState(false);
+  const shown = all ? wave.links : wave.links.slice(0, FIRST_ROWS);
   const name = waveName(wave);
   const headingId = `wave-${wave.window ?? 'unscheduled'}`;
   const progress = wave.items.required ? Math.round((100 * wave.items.done) / wave.items.required) : 0;
@@ -20,7 +26,7 @@ export function WaveTable({ wave, flagged }: { wave: Wave; flagged: ReadonlySet<
         <caption className="visually-hidden">Links of {name}</caption>
         <thead><tr><th scope="col">Link</th><th scope="col">Owner</th><th scope="col">Change ticket</th><th scope="col">Migration</th><th scope="col">Required items done</th></tr></thead>
         <tbody>
-          {wave.links.map((l) => (
+          {shown.map((l) => (
             <tr key={l.id} data-link-id={l.id}>
               <td className="col-name">
                 <button type="button" className="link-button" title={l.name} onClick={() => navigate({ view: 'link', id: l.id })}>{l.name}</button>
@@ -34,6 +40,9 @@ export function WaveTable({ wave, flagged }: { wave: Wave; flagged: ReadonlySet<
           ))}
         </tbody>
       </table>
+      {shown.length < wave.links.length && (
+        <button type="button" className="show-all" onClick={() => setAll(true)}>Show all {wave.links.length} links of {name}</button>
+      )}
     </section>
   );
 }
