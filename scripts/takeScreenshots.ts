@@ -7,6 +7,7 @@ import { buildReport } from '../shared/present/report/reportModel.ts';
 import path from 'node:path';
 import { launchChromium, startApp } from '../test/harness/appHarness.ts';
 import { triageScreens } from './screens/triage.ts';
+import { planScreens } from './screens/plan.ts';
 
 // `npm run screenshots`: every screen in light and dark, from the built renderer over the demo estate.
 const OUT = 'docs/screenshots';
@@ -23,7 +24,10 @@ try {
     await app.open('/index.html#/link/jira-wiki');
     await page.locator('.flowchart-svg[data-state="ready"]').waitFor();
     await page.screenshot({ path: path.join(OUT, `link-${scheme}.png`) });
-    await page.locator('.flowchart-panel').screenshot({ path: path.join(OUT, `flowchart-${scheme}.png`) });
+    // The flowchart panel is taller than the window since its labels stay readable (#17): shown from its heading.
+    await app.open('/index.html#/link/jira-wiki/flowchart');
+    await page.locator('.flowchart-svg[data-state="ready"]').waitFor();
+    await page.screenshot({ path: path.join(OUT, `flowchart-${scheme}.png`) });
     await page.locator('#checklists-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUT, `checklist-${scheme}.png`) });
     await page.keyboard.press('Escape');
@@ -69,6 +73,7 @@ try {
   await large.page.screenshot({ path: path.join(OUT, 'link-1920x1080.png') });
   await large.close();
   await triageScreens(browser, OUT);
+  await planScreens(browser, OUT);
   // A page of the PDF report, as an auditor sees it (needs pdftoppm from poppler-utils).
   const inventory = parseInventory(await readFile('assets/demo-estate.inventory.json', 'utf8'));
   if (!inventory.ok) throw new Error('demo estate invalid');

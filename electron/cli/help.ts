@@ -11,6 +11,7 @@ Usage:
   applink-advisor workspace restore <backup-id> [--workspace DIR]
   applink-advisor list [--workspace DIR] [--format json|table]
   applink-advisor servers [--workspace DIR] [--format json|table]
+  applink-advisor plan [--workspace DIR] [--format table|json|md]
   applink-advisor import <files or folders…> [--workspace DIR] [--dry-run] [--answer QUESTION=yes|no]...
                   [--attach FILE=LINK_ID]... [--skip FILE]... [--format json|table]
   applink-advisor report (<inventory.json> | --workspace DIR) --format ${REPORT_FORMATS.join('|')} --out FILE
@@ -41,6 +42,11 @@ Commands:
   servers                   The workspace by server (base URL host): product and version, links, how many
                             use Trusted Apps, Basic, OAuth, OAuth 2.0 or nothing on that server's end, the
                             worst finding, OAuth 2.0 readiness and migrations open/done.
+  plan                      The migration plan: links grouped into waves by planned window (date order,
+                            then the links that need a migration and have no window), each wave's links
+                            and migrations open/done/locked, and the order problems found (PLAN01–PLAN06
+                            with their sources; docs/plan.md). --format md writes the plan as Markdown
+                            with the waves as a Mermaid gantt.
   workspace info            Where the workspace is, how many links it holds, who holds its lock.
   workspace verify          Check every document; print each problem. Exit 0 only when all are healthy.
                             Read-only: nothing is moved or changed.
@@ -116,7 +122,7 @@ Options:
   --resolve CHOICE          import-bundle: what to do with every conflicting link.
   --format json|table|md|csv|jira
                             assess: table (default), json or csv; checklist: md (default), json or jira;
-                            list, servers: table (default) or json. assess json prints
+                            list, servers: table (default) or json; plan: table (default), json or md. assess json prints
                             {"links":[{"id","recommended","path","findings":[{"rule","code","severity",…,"triage"}],
                             "updatePath","oauth2":{"status","blockers"},"checklists",…}]}.
   -h, --help                Show this help.

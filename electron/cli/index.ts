@@ -11,6 +11,7 @@ import { importBundleCommand } from './commands/importBundle.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { listCommand } from './commands/list.ts';
 import { serversCommand } from './commands/servers.ts';
+import { planCommand } from './commands/plan.ts';
 import { reportCommand } from './commands/report.ts';
 import { signCommand } from './commands/sign.ts';
 import { triageCommand } from './commands/triage.ts';
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   workspace: workspaceCommand,
   list: listCommand,
   servers: serversCommand,
+  plan: planCommand,
   import: importCommand,
   report: reportCommand,
   keygen: keygenCommand,

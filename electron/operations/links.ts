@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract/api.ts';
 import { closeMigration, saveChecklistState } from '../features/checklistService.ts';
+import { assertSelfContainedHtml } from '../features/exportedHtml.ts';
 import type { OperationContext } from './context.ts';
 
 type LinkOperations = Pick<Handlers, 'links.create' | 'links.save' | 'links.saveMany' | 'links.delete' | 'links.history' | 'export.save' | 'checklists.update' | 'checklists.close'>;
@@ -13,6 +14,7 @@ export function linkOperations({ preferences, store, save }: OperationContext): 
     'links.delete': async ({ ids }) => ({ deleted: await store().delete(ids) }),
     'links.history': async ({ id }) => ({ entries: await store().historyOf(id) }),
     'export.save': async ({ suggestedName, format, text, base64 }) => {
+      if (format === 'html') assertSelfContainedHtml(text ?? Buffer.from(base64 ?? '', 'base64').toString('utf8'));
       const target = await save(suggestedName, format, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
       return target ? { saved: true, path: target } : { saved: false };
     },

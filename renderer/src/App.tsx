@@ -9,14 +9,21 @@ import { useGlobalShortcuts } from './lib/useGlobalShortcuts.ts';
 import { usePreferences } from './state/preferences.ts';
 import { useUi } from './state/ui.ts';
 import { overallSaveState, useWorkspace } from './state/workspace.ts';
+import { unsavedFieldsMessage, useUnsavedFields } from './state/unsavedFields.ts';
 import { ChangesView } from './views/ChangesView.tsx';
 import { InventoryView } from './views/InventoryView.tsx';
 import { LinkView } from './views/LinkView.tsx';
+import { PlanView } from './views/plan/PlanView.tsx';
 
 function SaveIndicator() {
   const saves = useWorkspace((s) => s.saves);
   const retry = useWorkspace((s) => s.retrySaves);
-  const state = overallSaveState(saves);
+  const documents = useWorkspace((s) => s.documents);
+  const unsaved = useUnsavedFields((s) => s.fields);
+  const saved = overallSaveState(saves);
+  // Text that is not valid is not saved: "All changes saved" would not be true (#17).
+  const notSaved = saved.kind === 'saved' ? unsavedFieldsMessage(Object.fromEntries(Object.entries(unsaved).filter(([, f]) => documents.some((d) => d.link.id === f.linkId)))) : null;
+  const state = notSaved ? { kind: 'unsaved' as const, message: notSaved } : saved;
   return (
     <span className={`save-state save-${state.kind}`} role="status" data-save-state={state.kind}>
       {state.message}
@@ -85,7 +92,12 @@ export function App() {
   }, [open, loadPreferences]);
 
   useEffect(() => {
-    document.title = `${route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : 'Inventory'} — Applink Advisor`;
+    // Another view starts at its top, not at the scroll position of the one before.
+    if (!(route.view === 'link' && route.tab)) document.getElementById('main')?.scrollTo({ top: 0 });
+  }, [route]);
+
+  useEffect(() => {
+    document.title = `${route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : route.view === 'plan' ? 'Migration plan' : 'Inventory'} — Applink Advisor`;
   }, [route]);
 
   if (!hasBridge()) {
@@ -99,6 +111,7 @@ export function App() {
         <nav aria-label="Main">
           <button type="button" aria-current={route.view === 'inventory' ? 'page' : undefined} onClick={() => navigate({ view: 'inventory' })}>Inventory</button>
           <button type="button" aria-current={route.view === 'changes' ? 'page' : undefined} onClick={() => navigate({ view: 'changes' })}>What changed</button>
+          <button type="button" aria-current={route.view === 'plan' ? 'page' : undefined} onClick={() => navigate({ view: 'plan' })}>Plan</button>
         </nav>
         <button type="button" className="workspace-path" title={workspacePath} onClick={() => setWorkspaceOpen(true)}>
           <span className="visually-hidden">Workspace: </span>{workspacePath}
@@ -132,7 +145,8 @@ export function App() {
             </ul>
           </div>
         )}
-        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : route.view === 'changes' ? <ChangesView /> : <InventoryView />)}
+        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} tab={route.tab} /> : route.view === 'changes' ? <ChangesView />
+          : route.view === 'plan' ? <PlanView /> : <InventoryView />)}
       </main>
       <ShortcutSheet />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />

@@ -46,14 +46,21 @@ export function flowchartSource(chart: Flowchart, walk: Pick<ChartWalk, 'path' |
     if (fromIndex >= 0 && walk?.path[fromIndex + 1] === edge.to) highlighted.push(index);
     if (edge.inferred) inferred.push(index);
   });
+  // The path must be unmistakable in light and dark (#17): its nodes are filled, outlined thick and set
+  // in bold, its arrows thick and blue, and every other arrow thin and grey. Colours are explicit so the
+  // fill keeps its dark text in either theme.
   lines.push(
-    `  classDef ${FLOWCHART_CLASSES.taken} stroke-width:3px,stroke:#1f6feb,font-weight:bold`,
-    `  classDef ${FLOWCHART_CLASSES.pending} stroke-width:3px,stroke:#bf8700,stroke-dasharray:6 3`,
+    `  classDef ${FLOWCHART_CLASSES.taken} fill:#cfe1ff,stroke:#1f6feb,stroke-width:4px,color:#09326c,font-weight:bold`,
+    `  classDef ${FLOWCHART_CLASSES.pending} fill:#fff1c2,stroke:#bf8700,stroke-width:4px,stroke-dasharray:6 3,color:#533f04,font-weight:bold`,
   );
+  if (chart.edges.length) lines.push('  linkStyle default stroke:#8590a2,stroke-width:1.5px');
   const taken = chart.nodes.filter((n) => onPath.has(n.id) && n.id !== walk?.pendingQuestion).map((n) => n.id);
   if (taken.length) lines.push(`  class ${taken.join(',')} ${FLOWCHART_CLASSES.taken}`);
   if (walk?.pendingQuestion) lines.push(`  class ${walk.pendingQuestion} ${FLOWCHART_CLASSES.pending}`);
-  if (highlighted.length) lines.push(`  linkStyle ${highlighted.join(',')} stroke:#1f6feb,stroke-width:3px`);
+  if (highlighted.length) lines.push(`  linkStyle ${highlighted.join(',')} stroke:#1f6feb,stroke-width:4.5px`);
+  // An inferred edge on the path keeps its dashes, long enough that the thick blue line still reads as one.
+  const inferredTaken = highlighted.filter((i) => inferred.includes(i));
+  if (inferredTaken.length) lines.push(`  linkStyle ${inferredTaken.join(',')} stroke:#1f6feb,stroke-width:4.5px,stroke-dasharray:12 5`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -130,7 +130,7 @@ describe('applink-advisor assess', () => {
   it('documents every command and option in --help', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', 'export-bundle', 'import-bundle <file>', '--dry-run', '--resolve CHOICE', '--format json|table|md', 'servers [--workspace DIR]', 'sign <report>', '--fail-on', '--help', '--version', 'Exit status']) expect(out).toContain(word);
+    for (const word of ['assess', 'workspace info|verify', 'list [--workspace DIR]', '--workspace DIR', 'checklist <inventory.json> --link ID', '--link ID', 'export-bundle', 'import-bundle <file>', '--dry-run', '--resolve CHOICE', '--format json|table|md', 'servers [--workspace DIR]', 'plan [--workspace DIR] [--format table|json|md]', 'sign <report>', '--fail-on', '--help', '--version', 'Exit status']) expect(out).toContain(word);
     const reportUsage = out.split('\n').find((line) => line.includes('applink-advisor report ')) ?? '';
     for (const format of REPORT_FORMATS) expect(reportUsage).toMatch(new RegExp(`[ |]${format}[ |]`));
     expect(out).toContain(`format "${INVENTORY_FORMAT}",`);

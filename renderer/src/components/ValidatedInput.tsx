@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useUi } from '../state/ui.ts';
+import { useUnsavedFields } from '../state/unsavedFields.ts';
 
 /**
  * A text field whose value is committed only when valid. Text that is not valid yet is kept in a
@@ -14,10 +15,13 @@ export function ValidatedInput(props: {
   placeholder?: string;
   hint?: string;
   required?: boolean;
+  /** What the top bar calls the field while its text is not saved ("Local end version"); the label by default. */
+  fieldName?: string;
 }) {
   const id = useId();
   const draft = useUi((s) => s.drafts[props.draftKey]);
   const setDraft = useUi((s) => s.setDraft);
+  const setUnsaved = useUnsavedFields((s) => s.set);
   const text = draft ?? props.value ?? '';
   const problem = draft !== undefined ? props.validate(draft) : null;
 
@@ -26,9 +30,11 @@ export function ValidatedInput(props: {
     const error = trimmed === '' ? (props.required ? 'Required.' : null) : props.validate(trimmed);
     if (error) {
       setDraft(props.draftKey, next);
+      setUnsaved(props.draftKey, { linkId: props.draftKey.split(':')[0]!, field: props.fieldName ?? props.label, lastValid: props.value });
       return;
     }
     setDraft(props.draftKey, trimmed === next ? null : next);
+    setUnsaved(props.draftKey, null);
     props.onCommit(trimmed === '' ? undefined : trimmed);
   }
 

@@ -4,7 +4,9 @@ import type { OAuth2Status } from '../../../shared/engine/oauth2Readiness.ts';
 import type { Recommendation } from '../../../shared/guidance/flowcharts.ts';
 import type { Product } from '../../../shared/model/link.ts';
 
-export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'link'; id: string };
+export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'plan' } | { view: 'link'; id: string; tab?: LinkTab };
+/** A part of the link view a route can scroll to (`#/link/ID/flowchart`). */
+export type LinkTab = 'flowchart';
 export type AuthFilter = 'trustedApps' | 'basic' | 'oauth' | 'impersonation' | 'oauth2' | 'none';
 
 export interface InventoryFilters {
@@ -20,8 +22,10 @@ export const NO_FILTERS: InventoryFilters = { text: '', product: '', severity: '
 
 function routeFromHash(hash: string): Route {
   if (hash === '#/changes') return { view: 'changes' };
-  const match = /^#\/link\/([A-Za-z0-9._-]+)$/.exec(hash);
-  return match ? { view: 'link', id: decodeURIComponent(match[1]!) } : { view: 'inventory' };
+  if (hash === '#/plan') return { view: 'plan' };
+  const match = /^#\/link\/([A-Za-z0-9._-]+)(\/flowchart)?$/.exec(hash);
+  if (!match) return { view: 'inventory' };
+  return match[2] ? { view: 'link', id: decodeURIComponent(match[1]!), tab: 'flowchart' } : { view: 'link', id: decodeURIComponent(match[1]!) };
 }
 
 interface UiState {
@@ -50,7 +54,8 @@ export const useUi = create<UiState>((set, get) => ({
   shortcutsOpen: false,
   drafts: {},
   navigate(route) {
-    const hash = route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}` : route.view === 'changes' ? '#/changes' : '#/';
+    const hash = route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}${route.tab === 'flowchart' ? '/flowchart' : ''}`
+      : route.view === 'changes' ? '#/changes' : route.view === 'plan' ? '#/plan' : '#/';
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
     set({ route });
   },

@@ -25,7 +25,7 @@ export function ChecklistPanel({ document, checklists }: { document: AssessmentD
   if (checklists.length === 0 && recorded.length === 0) return null;
   return (
     <section className="checklists" aria-labelledby="checklists-heading">
-      <h2 id="checklists-heading">Migration checklists</h2>
+      <h2 id="checklists-heading" tabIndex={-1}>Migration checklists</h2>
       {checklists.map((view) => <Checklist key={view.id} document={document} view={view} />)}
       {recorded.map(([id, state]) => (
         <article key={id} className="checklist" data-checklist={id} aria-label={`${CHECKLISTS[id as ChecklistId].title} (recorded)`}>

@@ -7,6 +7,10 @@ import { renderMermaid, svgElementFrom, svgToPngBase64 } from '../../lib/mermaid
 import { useDarkMode } from '../../lib/useDarkMode.ts';
 import { useUi } from '../../state/ui.ts';
 import { messageOf } from '../../../../shared/model/messageOf.ts';
+import { FlowchartLegend } from './FlowchartLegend.tsx';
+
+/** Mermaid draws labels at 16 px; the drawing is never scaled below 13 px labels. */
+const MIN_LABEL_SCALE = 13 / 16;
 
 /** The flowchart drawn by Mermaid with the link's path highlighted, the path as text, and SVG/PNG export. */
 export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileStem: string }) {
@@ -28,6 +32,17 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
         if (cancelled || !holder.current) return;
         const element = svgElementFrom(svg);
         element.setAttribute('role', 'img');
+        // Mermaid would scale the drawing down to the panel's width, shrinking labels below a readable size
+        // (#17): it is fitted to the panel and the window only down to 13 px labels, and scrolls beyond that.
+        const box = element.viewBox.baseVal;
+        if (box && box.width > 0) {
+          const room = holder.current.clientWidth - 16;
+          const sight = window.innerHeight * 0.8;
+          const scale = Math.max(MIN_LABEL_SCALE, Math.min(1, room / box.width, sight / box.height));
+          element.style.maxWidth = 'none';
+          element.setAttribute('width', String(Math.ceil(box.width * scale)));
+          element.setAttribute('height', String(Math.ceil(box.height * scale)));
+        }
         holder.current.replaceChildren(element);
         holder.current.dataset.renderMs = String(Math.round(performance.now() - started));
         setState({ kind: 'ready' });
@@ -60,9 +75,9 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
   });
 
   return (
-    <section className="flowchart-panel" aria-labelledby="flowchart-heading">
+    <section className="flowchart-panel" id="flowchart-panel" aria-labelledby="flowchart-heading">
       <div className="flowchart-head">
-        <h2 id="flowchart-heading">Flowchart</h2>
+        <h2 id="flowchart-heading" tabIndex={-1}>Flowchart</h2>
         <div role="radiogroup" aria-label="Which flowchart" className="segmented">
           {(['current', 'documented'] as const).map((id) => (
             <label key={id} className={chartId === id ? 'on' : undefined}>
@@ -77,9 +92,10 @@ export function FlowchartPanel({ verdict, fileStem }: { verdict: Verdict; fileSt
       {chart.inferredNote && <p className="field-hint">{chart.inferredNote} Dashed arrows are inferred, not documented.</p>}
       {!chart.inferredNote && <p className="field-hint">Reconstructed from the seed page's prose; dashed arrows are inferred.</p>}
       {exportMessage && <p role="status" className="muted">{exportMessage}</p>}
+      <FlowchartLegend />
       <div className="flowchart-body">
         <figure>
-          <div ref={holder} className="flowchart-svg" data-chart={chartId} data-state={state.kind} aria-busy={state.kind === 'loading'} />
+          <div ref={holder} className="flowchart-svg" tabIndex={0} aria-label="Flowchart drawing (scrolls sideways when wider than the window)" data-chart={chartId} data-state={state.kind} aria-busy={state.kind === 'loading'} />
           {state.kind === 'loading' && <p role="status" className="muted">Drawing the flowchart…</p>}
           {state.kind === 'error' && <p role="alert" className="error">The flowchart could not be drawn: {state.message}</p>}
           <figcaption className="visually-hidden">{describePath(chart, walk)}</figcaption>

@@ -8,6 +8,7 @@ import {
 import { ANSWER_QUESTIONS, lozengeFor, TOKEN_LABELS } from '../../../../shared/present/labels.ts';
 import { ValidatedInput } from '../../components/ValidatedInput.tsx';
 import { useWorkspace } from '../../state/workspace.ts';
+import { PlanFields } from './PlanFields.tsx';
 
 const validateVersion = (text: string) => (VERSION_PATTERN.test(text) ? null : 'Expected a version such as 11.2.0.');
 const validateUrl = (text: string) => (/^https?:\/\/[^\s/?#]+/i.test(text) ? null : 'Expected a URL starting with https:// or http://.');
@@ -27,6 +28,7 @@ export function LinkEditor({ link }: { link: Link }) {
         <ValidatedInput draftKey={`${link.id}:name`} label="Name" value={link.name} required
           validate={(t) => (t.length > 200 ? 'At most 200 characters.' : null)} onCommit={(name) => name && update({ ...link, name }, 'name')} />
       </fieldset>
+      <PlanFields link={link} onChange={(plan) => update({ ...link, plan }, 'plan')} />
 
       <div className="ends">
         {(['local', 'remote'] as const).map((side) => (
@@ -122,6 +124,7 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
 function EndFields({ link, side, onChange }: { link: Link; side: 'local' | 'remote'; onChange(end: LinkEnd): void }) {
   const end = link[side];
   const id = useId();
+  const where = side === 'local' ? 'Local end' : 'Remote end';
   return (
     <fieldset className="end">
       <legend>{side === 'local' ? 'Local end' : 'Remote end'}</legend>
@@ -131,11 +134,11 @@ function EndFields({ link, side, onChange }: { link: Link; side: 'local' | 'remo
           {PRODUCTS.map((p) => <option key={p} value={p}>{productName(p)}</option>)}
         </select>
       </div>
-      <ValidatedInput draftKey={`${link.id}:${side}.version`} label="Version" value={end.version} placeholder="11.2.0" validate={validateVersion}
+      <ValidatedInput draftKey={`${link.id}:${side}.version`} label="Version" fieldName={`${where} version`} value={end.version} placeholder="e.g. 11.2.0" validate={validateVersion}
         onCommit={(version) => onChange({ ...end, version })} />
-      <ValidatedInput draftKey={`${link.id}:${side}.applinks`} label="Application Links version" value={end.applinksVersion} placeholder="10.2.3"
+      <ValidatedInput draftKey={`${link.id}:${side}.applinks`} label="Application Links version" fieldName={`${where} Application Links version`} value={end.applinksVersion} placeholder="e.g. 10.2.3"
         validate={validateVersion} onCommit={(applinksVersion) => onChange({ ...end, applinksVersion })} />
-      <ValidatedInput draftKey={`${link.id}:${side}.url`} label="Base URL" value={end.baseUrl} placeholder="https://jira.example.com" validate={validateUrl}
+      <ValidatedInput draftKey={`${link.id}:${side}.url`} label="Base URL" fieldName={`${where} base URL`} value={end.baseUrl} placeholder="e.g. https://jira.example.com" validate={validateUrl}
         onCommit={(baseUrl) => onChange({ ...end, baseUrl })} />
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Verdict } from '../../../../shared/engine/assessLink.ts';
 import { SOURCES } from '../../../../shared/guidance/sources.ts';
 import { UPDATE_PATHS } from '../../../../shared/guidance/updatePaths.ts';
@@ -41,10 +42,11 @@ function SettingsTable({ local, remote }: { local: Directions; remote: Direction
 }
 
 /** The verdict for the link being edited: recommendation, settings, readiness, findings (with their triage, given the link), checklists. */
-export function VerdictPanel({ verdict, link }: { verdict: Verdict; link?: Link }) {
+export function VerdictPanel({ verdict, link, notice }: { verdict: Verdict; link?: Link; notice?: ReactNode }) {
   return (
     <section className="verdict" aria-labelledby="verdict-heading" aria-live="polite">
       <h2 id="verdict-heading">Verdict</h2>
+      {notice}
       <div className="recommendation" data-recommendation={verdict.recommended}>
         <p className="recommendation-label">Recommended: <strong>{RECOMMENDATION_LABELS[verdict.recommended]}</strong></p>
         <p>{verdict.settings?.sentence ?? 'Answer the questions the flowchart needs to get a recommendation.'}</p>
