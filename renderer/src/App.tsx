@@ -12,6 +12,7 @@ import { overallSaveState, useWorkspace } from './state/workspace.ts';
 import { ChangesView } from './views/ChangesView.tsx';
 import { InventoryView } from './views/InventoryView.tsx';
 import { LinkView } from './views/LinkView.tsx';
+import { ServersView } from './views/servers/ServersView.tsx';
 
 function SaveIndicator() {
   const saves = useWorkspace((s) => s.saves);
@@ -85,7 +86,7 @@ export function App() {
   }, [open, loadPreferences]);
 
   useEffect(() => {
-    document.title = `${route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : 'Inventory'} — Applink Advisor`;
+    document.title = `${route.view === 'servers' ? (route.tab === 'map' ? 'Estate map' : 'Servers') : route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : 'Inventory'} — Applink Advisor`;
   }, [route]);
 
   if (!hasBridge()) {
@@ -98,6 +99,7 @@ export function App() {
         <span className="brand">Applink Advisor</span>
         <nav aria-label="Main">
           <button type="button" aria-current={route.view === 'inventory' ? 'page' : undefined} onClick={() => navigate({ view: 'inventory' })}>Inventory</button>
+          <button type="button" aria-current={route.view === 'servers' ? 'page' : undefined} onClick={() => navigate({ view: 'servers', tab: 'table' })}>Servers</button>
           <button type="button" aria-current={route.view === 'changes' ? 'page' : undefined} onClick={() => navigate({ view: 'changes' })}>What changed</button>
         </nav>
         <button type="button" className="workspace-path" title={workspacePath} onClick={() => setWorkspaceOpen(true)}>
@@ -132,7 +134,8 @@ export function App() {
             </ul>
           </div>
         )}
-        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} /> : route.view === 'changes' ? <ChangesView /> : <InventoryView />)}
+        {loadState === 'ready' && route.view === 'servers' && <ServersView tab={route.tab} />}
+        {loadState === 'ready' && route.view !== 'servers' && (route.view === 'link' ? <LinkView id={route.id} /> : route.view === 'changes' ? <ChangesView /> : <InventoryView />)}
       </main>
       <ShortcutSheet />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />

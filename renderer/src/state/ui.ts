@@ -4,8 +4,10 @@ import type { OAuth2Status } from '../../../shared/engine/oauth2Readiness.ts';
 import type { Recommendation } from '../../../shared/guidance/flowcharts.ts';
 import type { Product } from '../../../shared/model/link.ts';
 
-export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'link'; id: string };
+export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'link'; id: string } | { view: 'servers'; tab: 'table' | 'map' };
 export type AuthFilter = 'trustedApps' | 'basic' | 'oauth' | 'impersonation' | 'oauth2' | 'none';
+/** Links with at least one finding in that triage state (an expired decision is open again, and flagged). */
+export type TriageFilter = 'open' | 'accepted' | 'false-positive' | 'pending' | 'expired';
 
 export interface InventoryFilters {
   text: string;
@@ -14,12 +16,16 @@ export interface InventoryFilters {
   auth: AuthFilter | '';
   readiness: OAuth2Status | '';
   recommendation: Recommendation | '';
+  /** A server (host, as the Servers view names it) the links must have an end on. */
+  server: string;
+  triage: TriageFilter | '';
 }
 
-export const NO_FILTERS: InventoryFilters = { text: '', product: '', severity: '', auth: '', readiness: '', recommendation: '' };
+export const NO_FILTERS: InventoryFilters = { text: '', product: '', severity: '', auth: '', readiness: '', recommendation: '', server: '', triage: '' };
 
 function routeFromHash(hash: string): Route {
   if (hash === '#/changes') return { view: 'changes' };
+  if (hash === '#/servers' || hash === '#/servers/map') return { view: 'servers', tab: hash === '#/servers' ? 'table' : 'map' };
   const match = /^#\/link\/([A-Za-z0-9._-]+)$/.exec(hash);
   return match ? { view: 'link', id: decodeURIComponent(match[1]!) } : { view: 'inventory' };
 }
@@ -50,7 +56,8 @@ export const useUi = create<UiState>((set, get) => ({
   shortcutsOpen: false,
   drafts: {},
   navigate(route) {
-    const hash = route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}` : route.view === 'changes' ? '#/changes' : '#/';
+    const hash = route.view === 'servers' ? (route.tab === 'map' ? '#/servers/map' : '#/servers')
+      : route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}` : route.view === 'changes' ? '#/changes' : '#/';
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
     set({ route });
   },
