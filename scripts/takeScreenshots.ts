@@ -6,6 +6,7 @@ import { parseInventory } from '../shared/model/inventory.ts';
 import { buildReport } from '../shared/present/report/reportModel.ts';
 import path from 'node:path';
 import { launchChromium, startApp } from '../test/harness/appHarness.ts';
+import { fleetScreens } from './screens/fleet.ts';
 
 // `npm run screenshots`: every screen in light and dark, from the built renderer over the demo estate.
 const OUT = 'docs/screenshots';
@@ -80,6 +81,7 @@ try {
   execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-1')]);
   execFileSync('pdftoppm', ['-f', '8', '-l', '8', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-8')]);
   await rm(pdfFile);
+  await fleetScreens(browser, OUT);
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();
