@@ -28,10 +28,11 @@ type Action = 'search' | 'filter' | 'sort';
  */
 function timeResponse(page: Page, action: Action, value: string): Promise<number> {
   return page.evaluate(async ({ action, value }) => {
-    const status = () => document.querySelector('.inventory .view-header [role="status"]')?.textContent ?? '';
+    // The grid's row count (a search or filter) or its first row (a sort): what the user waits to see change.
+    const shownRows = () => document.querySelector('table.grid')?.getAttribute('aria-rowcount') ?? '';
     const firstId = () => document.querySelector('table.grid tbody tr[data-link-id]')?.getAttribute('data-link-id') ?? '';
-    const before = action === 'sort' ? firstId() : status();
-    const changed = () => (action === 'sort' ? firstId() : status()) !== before;
+    const before = action === 'sort' ? firstId() : shownRows();
+    const changed = () => (action === 'sort' ? firstId() : shownRows()) !== before;
     const start = performance.now();
     if (action === 'search') {
       const input = document.querySelector<HTMLInputElement>('#inventory-search')!;
@@ -54,7 +55,7 @@ function timeResponse(page: Page, action: Action, value: string): Promise<number
         return true;
       };
       const observer = new MutationObserver(check);
-      observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true });
+      observer.observe(document.querySelector('main')!, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-rowcount', 'data-link-id'] });
       check();
     });
     return performance.now() - start;
