@@ -43,10 +43,12 @@ export interface EstateMap {
   sameServer: number;
 }
 
-const RING_STEP = 150;
-/** Ring k holds 8k servers, so neighbours on every ring are the same distance apart (2π·150/8 ≈ 118 px). */
+const RING_STEP = 165;
+/** Ring k holds 8k servers, so neighbours on every ring are the same distance apart (2π·165/8 ≈ 130 px, more than a label). */
 const ringCapacity = (ring: number) => (ring === 0 ? 1 : 8 * ring);
 const MARGIN = 110;
+/** About 100 px of 12 px text: neighbours on a ring are 130 px apart. The whole name is in the node's tooltip. */
+const LABEL_CHARS = 14;
 const LEGEND_HEIGHT = 130;
 const MIN_WIDTH = 760;
 
@@ -188,7 +190,7 @@ const PALETTES: Record<'light' | 'dark', Palette> = {
     severityText: { critical: '#ffffff', high: '#ffffff', medium: '#1b1f24', low: '#ffffff', info: '#ffffff' },
   },
   dark: {
-    background: '#1c1e22', text: '#e8eaed', muted: '#b4bac2', nodeFill: '#2a2e35', nodeStroke: '#9aa3ad',
+    background: '#1d2125', text: '#e8eaed', muted: '#b4bac2', nodeFill: '#2a2e35', nodeStroke: '#9aa3ad',
     auth: { trustedApps: '#ff6b6b', basic: '#ffab40', oauth: '#6cb2ff', oauth2: '#7ed389', none: '#a0a8b2' },
     severity: { critical: '#ff5252', high: '#ff8a3d', medium: '#ffd54f', low: '#6cb2ff', info: '#a0a8b2' },
     severityText: { critical: '#1c1e22', high: '#1c1e22', medium: '#1c1e22', low: '#1c1e22', info: '#1c1e22' },
@@ -215,6 +217,8 @@ export function estateMapSvg(map: EstateMap, options: { theme?: 'light' | 'dark'
   const p = PALETTES[options.theme ?? 'light'];
   const title = options.title ?? 'Estate map';
   const at = new Map(map.nodes.map((n) => [n.server.url, n]));
+  // A halo in the background colour keeps labels readable where lines cross them.
+  const halo = ` stroke="${p.background}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"`;
   const edges = map.edges.map((e) => {
     const a = at.get(e.from)!;
     const b = at.get(e.to)!;
@@ -232,8 +236,8 @@ export function estateMapSvg(map: EstateMap, options: { theme?: 'light' | 'dark'
     return `<g class="server" data-server="${escapeHtml(s.url)}" data-worst="${s.worstSeverity ?? 'none'}"><title>${escapeHtml(serverTitle(s))}</title>`
       + `<circle cx="${n.x}" cy="${n.y}" r="19" fill="${p.nodeFill}" stroke="${p.nodeStroke}" stroke-width="1.5"/>`
       + `<text x="${n.x}" y="${n.y + 4}" text-anchor="middle" font-size="12" font-weight="700" fill="${p.text}">${s.links}</text>${mark}`
-      + `<text x="${n.x}" y="${n.y + 36}" text-anchor="middle" font-size="12" font-weight="600" fill="${p.text}">${escapeHtml(clip(s.url, 18))}</text>`
-      + `<text x="${n.x}" y="${n.y + 51}" text-anchor="middle" font-size="12" fill="${p.muted}">${escapeHtml(clip(product, 18))}</text></g>`;
+      + `<text x="${n.x}" y="${n.y + 36}" text-anchor="middle" font-size="12" font-weight="600" fill="${p.text}"${halo}>${escapeHtml(clip(s.url, LABEL_CHARS))}</text>`
+      + `<text x="${n.x}" y="${n.y + 51}" text-anchor="middle" font-size="12" fill="${p.muted}"${halo}>${escapeHtml(clip(product, LABEL_CHARS))}</text></g>`;
   });
   const legendY = map.height - 118;
   let x = 20;
@@ -261,7 +265,7 @@ export function estateMapSvg(map: EstateMap, options: { theme?: 'light' | 'dark'
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" ${options.fit ? 'width="100%"' : `width="${map.width}" height="${map.height}"`} role="img" aria-labelledby="estate-map-title" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">`
     + `<title id="estate-map-title">${escapeHtml(title)}: ${plural(map.nodes.length, 'server')}, ${plural(map.edges.length, 'connection')}</title>`
     + `<rect width="100%" height="100%" fill="${p.background}"/>`
-    + `<g class="edges">${edges.join('')}</g><g class="nodes">${nodes.join('')}</g>${empty}`
+    + `<g class="edges" opacity="0.75">${edges.join('')}</g><g class="nodes">${nodes.join('')}</g>${empty}`
     + `<g class="legend">${authItems.join('')}${severityLabel}${severityItems.join('')}${noteLines.join('')}</g></svg>`;
 }
 

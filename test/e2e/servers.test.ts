@@ -69,7 +69,7 @@ describe('servers and the estate map (#17)', () => {
     await expect.poll(() => map.locator('svg g.server').count()).toBe(oauth2Servers.size);
 
     await page.getByRole('button', { name: 'Export SVG' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'estate-map.svg' }).waitFor();
     const svg = await readFile(path.join(app.exportDir, 'estate-map.svg'), 'utf8');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<g class="server"/g)).toHaveLength(oauth2Servers.size);

@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type CellContext, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { RECOMMENDATION_LABELS } from '../../../../shared/present/labels.ts';
 import { ReadinessBadge } from '../../components/Badges.tsx';
 import { useUi, type InventoryFilters } from '../../state/ui.ts';
@@ -23,14 +23,14 @@ function columns(): ColumnDef<InventoryRow>[] {
     { id: 'select', header: () => <span className="visually-hidden">Selected</span>, enableSorting: false, size: 40 },
     { id: 'name', header: 'Name', accessorKey: 'name', sortingFn: 'text', size: 240 },
     { id: 'localHost', header: 'Local server', accessorKey: 'localHost', cell: clipped('localHost'), size: 190 },
-    { id: 'local', header: 'Local', accessorKey: 'local', cell: clipped('local'), size: 130 },
+    { id: 'local', header: 'Local', accessorKey: 'local', cell: clipped('local'), size: 150 },
     { id: 'remoteHost', header: 'Remote server', accessorKey: 'remoteHost', cell: clipped('remoteHost'), size: 190 },
-    { id: 'remote', header: 'Remote', accessorKey: 'remote', cell: clipped('remote'), size: 130 },
-    { id: 'auth', header: 'Local auth (out / in)', accessorFn: (r) => `${r.outgoing} / ${r.incoming}`, cell: (c) => <Clipped text={String(c.getValue())} />, size: 170 },
-    { id: 'remoteAuth', header: 'Remote auth (out / in)', accessorKey: 'remoteAuth', cell: clipped('remoteAuth'), size: 170 },
+    { id: 'remote', header: 'Remote', accessorKey: 'remote', cell: clipped('remote'), size: 150 },
+    { id: 'auth', header: 'Local auth (out / in)', accessorFn: (r) => `${r.outgoing} / ${r.incoming}`, cell: (c) => <Clipped text={String(c.getValue())} />, size: 190 },
+    { id: 'remoteAuth', header: 'Remote auth (out / in)', accessorKey: 'remoteAuth', cell: clipped('remoteAuth'), size: 200 },
     { id: 'status', header: 'Applinks status', accessorFn: (r) => r.status.label, cell: (c) => <span className={`badge lozenge-${c.row.original.status.tone}`}>{c.row.original.status.label}</span>, size: 160 },
     { id: 'recommendation', header: 'Recommendation', accessorFn: (r) => RECOMMENDATION_LABELS[r.verdict.recommended], cell: (c) => <Clipped text={String(c.getValue())} />, size: 180 },
-    { id: 'findings', header: 'Findings', accessorKey: 'findingsRank', cell: (c) => <span className="findings" data-worst={c.row.original.triage.worstOpen ?? 'none'}><Clipped text={c.row.original.findingsText} /></span>, size: 210 },
+    { id: 'findings', header: 'Findings', accessorKey: 'findingsRank', cell: (c) => <span className="findings-cell" data-worst={c.row.original.triage.worstOpen ?? 'none'}><Clipped text={c.row.original.findingsText} /></span>, size: 210 },
     { id: 'oauth2', header: 'OAuth 2.0', accessorFn: (r) => r.verdict.oauth2.status, cell: (c) => <ReadinessBadge status={c.row.original.verdict.oauth2.status} />, size: 120 },
     { id: 'checklist', header: 'Checklist', accessorKey: 'checklistText', cell: clipped('checklistText'), size: 110 },
     { id: 'updatedAt', header: 'Last changed', accessorKey: 'updatedAt', cell: (c) => dateFormat.format(new Date(c.row.original.updatedAt)), size: 150 },
@@ -46,7 +46,8 @@ function markClipped(row: HTMLElement) {
  * The inventory grid: sortable by any column, virtualised for 10,000 rows, operable with the keyboard.
  * At 1280×720 it scrolls sideways with the name column held in place (ArrowLeft/ArrowRight on a row too).
  */
-export function InventoryTable({ rows, filters }: { rows: InventoryRow[]; filters: InventoryFilters }) {
+// Memoised: a keystroke in the search box re-renders the view at once, the grid only when its (deferred) rows change.
+export const InventoryTable = memo(function InventoryTable({ rows, filters }: { rows: InventoryRow[]; filters: InventoryFilters }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const selection = useUi((s) => s.selection);
   const toggleSelected = useUi((s) => s.toggleSelected);
@@ -171,4 +172,4 @@ export function InventoryTable({ rows, filters }: { rows: InventoryRow[]; filter
       </table>
     </div>
   );
-}
+});

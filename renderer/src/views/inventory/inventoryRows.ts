@@ -55,6 +55,18 @@ function checklistText(document: AssessmentDocument, verdict: Verdict): string {
     .join(', ');
 }
 
+// A fleet has a few hundred base URLs over thousands of links: parse each URL once, not once per row.
+const servers = new Map<string | undefined, string>();
+function serverOfEnd(end: Link['local']): string {
+  let server = servers.get(end.baseUrl);
+  if (server === undefined) {
+    server = serverOf(end);
+    if (servers.size > 50_000) servers.clear();
+    servers.set(end.baseUrl, server);
+  }
+  return server;
+}
+
 const endText = (end: Link['local']) => `${productShortName(end.product)}${end.version ? ` ${end.version}` : ''}`;
 const short = (tokens: readonly AuthToken[]) => (tokens.length ? tokens.map((t) => TOKEN_SHORT[t]).join(' + ') : 'None');
 
@@ -71,8 +83,8 @@ export function toRow(document: AssessmentDocument, today: string): InventoryRow
     verdict,
     local: endText(link.local),
     remote: endText(link.remote),
-    localHost: serverOf(link.local),
-    remoteHost: serverOf(link.remote),
+    localHost: serverOfEnd(link.local),
+    remoteHost: serverOfEnd(link.remote),
     outgoing: short(link.config.local.outgoing),
     incoming: short(link.config.local.incoming),
     remoteAuth: link.config.remote ? `${short(link.config.remote.outgoing)} / ${short(link.config.remote.incoming)}` : 'Unknown',

@@ -25,6 +25,16 @@ export function EstateMapPanel({ rows, onSelect }: { rows: InventoryRow[]; onSel
     holder.current.replaceChildren(element);
   }, [svg]);
 
+  // The server with most links is at the centre: start there when the map is taller than its frame.
+  useEffect(() => {
+    const frame = holder.current;
+    const centre = map.nodes[0];
+    if (!frame || !centre) return;
+    const shown = frame.querySelector('svg')?.getBoundingClientRect().width;
+    const scale = shown ? shown / map.width : 1;
+    frame.scrollTop = Math.max(0, centre.y * scale - frame.clientHeight / 2);
+  }, [map, fit]);
+
   async function exportAs(format: 'svg' | 'png') {
     const element = holder.current?.querySelector('svg');
     if (!element) return;
@@ -44,11 +54,11 @@ export function EstateMapPanel({ rows, onSelect }: { rows: InventoryRow[]; onSel
     <section className="estate-map-panel" aria-labelledby="estate-map-heading">
       <div className="map-toolbar">
         <h2 id="estate-map-heading">Estate map</h2>
-        <p className="muted">{map.nodes.length} servers, {map.edges.length} connections{omitted ? `. ${omitted}` : ''}</p>
         <label className="fit-toggle"><input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Fit to window</label>
         <button type="button" onClick={() => void exportAs('svg')} disabled={map.nodes.length === 0}>Export SVG</button>
         <button type="button" onClick={() => void exportAs('png')} disabled={map.nodes.length === 0}>Export PNG</button>
       </div>
+      <p className="muted map-summary">{map.nodes.length} servers, {map.edges.length} connections{omitted ? `. ${omitted}` : ''}</p>
       {message && <p role="status" className="muted">{message}</p>}
       {/* The servers table is the keyboard's way to a server; a click here is a shortcut for the mouse. */}
       <div ref={holder} className={`estate-map${fit ? ' fit' : ''}`} data-testid="estate-map" tabIndex={0} aria-label="Estate map (scrollable)"
