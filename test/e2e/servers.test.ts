@@ -80,6 +80,17 @@ describe('servers and the estate map (#17)', () => {
     expect(png.length).toBeGreaterThan(10_000);
   });
 
+  it('is axe-clean in dark mode too, table and map', async () => {
+    const app = await suite.start({ colorScheme: 'dark' });
+    await app.open('/index.html#/servers');
+    await app.page.getByRole('table', { name: 'Servers' }).waitFor();
+    expect(await axeViolations(app.page)).toEqual([]);
+    await app.page.getByRole('navigation', { name: 'Servers as' }).getByRole('button', { name: 'Map' }).click();
+    await app.page.getByTestId('estate-map').locator('svg g.server').first().waitFor();
+    expect(app.page.url()).toMatch(/#\/servers\/map$/);
+    expect(await axeViolations(app.page)).toEqual([]);
+  });
+
   it('beyond 50 servers draws the 50 with most links and says what it left out', async () => {
     const app = await suite.start({ seed: () => fleetEstate(600, 73) });
     await app.open('/index.html#/servers/map');
