@@ -8,6 +8,7 @@ import path from 'node:path';
 import { launchChromium, startApp } from '../test/harness/appHarness.ts';
 import { triageScreens } from './screens/triage.ts';
 import { planScreens } from './screens/plan.ts';
+import { fleetScreens } from './screens/fleet.ts';
 
 // `npm run screenshots`: every screen in light and dark, from the built renderer over the demo estate.
 const OUT = 'docs/screenshots';
@@ -87,6 +88,7 @@ try {
   execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-1')]);
   execFileSync('pdftoppm', ['-f', '8', '-l', '8', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-8')]);
   await rm(pdfFile);
+  await fleetScreens(browser, OUT);
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();

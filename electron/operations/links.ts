@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract/api.ts';
 import { closeMigration, saveChecklistState } from '../features/checklistService.ts';
 import { assertSelfContainedHtml } from '../features/exportedHtml.ts';
+import { checkExportContent } from '../features/exportContent.ts';
 import type { OperationContext } from './context.ts';
 
 type LinkOperations = Pick<Handlers, 'links.create' | 'links.save' | 'links.saveMany' | 'links.delete' | 'links.history' | 'export.save' | 'checklists.update' | 'checklists.close'>;
@@ -14,8 +15,10 @@ export function linkOperations({ preferences, store, save }: OperationContext): 
     'links.delete': async ({ ids }) => ({ deleted: await store().delete(ids) }),
     'links.history': async ({ id }) => ({ entries: await store().historyOf(id) }),
     'export.save': async ({ suggestedName, format, text, base64 }) => {
-      if (format === 'html') assertSelfContainedHtml(text ?? Buffer.from(base64 ?? '', 'base64').toString('utf8'));
-      const target = await save(suggestedName, format, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
+      const content = text !== undefined ? text : Buffer.from(base64 ?? '', 'base64');
+      checkExportContent(format, content);
+      if (format === 'html') assertSelfContainedHtml(typeof content === 'string' ? content : content.toString('utf8'));
+      const target = await save(suggestedName, format, content);
       return target ? { saved: true, path: target } : { saved: false };
     },
     'checklists.update': ({ linkId, checklistId, state }) => saveChecklistState(store(), linkId, checklistId, state),

@@ -14,6 +14,7 @@ import { ChangesView } from './views/ChangesView.tsx';
 import { InventoryView } from './views/InventoryView.tsx';
 import { LinkView } from './views/LinkView.tsx';
 import { PlanView } from './views/plan/PlanView.tsx';
+import { ServersView } from './views/servers/ServersView.tsx';
 
 function SaveIndicator() {
   const saves = useWorkspace((s) => s.saves);
@@ -97,7 +98,7 @@ export function App() {
   }, [route]);
 
   useEffect(() => {
-    document.title = `${route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : route.view === 'plan' ? 'Migration plan' : 'Inventory'} — Applink Advisor`;
+    document.title = `${route.view === 'servers' ? (route.tab === 'map' ? 'Estate map' : 'Servers') : route.view === 'link' ? 'Link' : route.view === 'changes' ? 'What changed' : route.view === 'plan' ? 'Migration plan' : 'Inventory'} — Applink Advisor`;
   }, [route]);
 
   if (!hasBridge()) {
@@ -110,6 +111,7 @@ export function App() {
         <span className="brand">Applink Advisor</span>
         <nav aria-label="Main">
           <button type="button" aria-current={route.view === 'inventory' ? 'page' : undefined} onClick={() => navigate({ view: 'inventory' })}>Inventory</button>
+          <button type="button" aria-current={route.view === 'servers' ? 'page' : undefined} onClick={() => navigate({ view: 'servers', tab: 'table' })}>Servers</button>
           <button type="button" aria-current={route.view === 'changes' ? 'page' : undefined} onClick={() => navigate({ view: 'changes' })}>What changed</button>
           <button type="button" aria-current={route.view === 'plan' ? 'page' : undefined} onClick={() => navigate({ view: 'plan' })}>Plan</button>
         </nav>
@@ -145,7 +147,8 @@ export function App() {
             </ul>
           </div>
         )}
-        {loadState === 'ready' && (route.view === 'link' ? <LinkView id={route.id} tab={route.tab} /> : route.view === 'changes' ? <ChangesView />
+        {loadState === 'ready' && route.view === 'servers' && <ServersView tab={route.tab} />}
+        {loadState === 'ready' && route.view !== 'servers' && (route.view === 'link' ? <LinkView id={route.id} tab={route.tab} /> : route.view === 'changes' ? <ChangesView />
           : route.view === 'plan' ? <PlanView /> : <InventoryView />)}
       </main>
       <ShortcutSheet />

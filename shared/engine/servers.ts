@@ -31,6 +31,17 @@ export interface ServerSummary {
 
 const KIND_OF: Record<AuthToken, AuthKind> = { trustedApps: 'trustedApps', basic: 'basic', oauth3lo: 'oauth', oauth2lo: 'oauth', oauth2loi: 'oauth', oauth2: 'oauth2' };
 
+/** The server an end belongs to in the Servers view: its host, or "(no URL)". */
+export const NO_URL = '(no URL)';
+export const serverOf = (end: { baseUrl?: string | undefined }): string => hostOf(end.baseUrl) ?? NO_URL;
+
+/** The kinds of authentication one end's directions use; "none" when its configuration is known and empty, nothing when unknown. */
+export function authKindsOf(config: { outgoing: readonly AuthToken[]; incoming: readonly AuthToken[] } | undefined): Set<AuthKind> {
+  const kinds = new Set<AuthKind>([...(config?.outgoing ?? []), ...(config?.incoming ?? [])].map((t) => KIND_OF[t]));
+  if (config && kinds.size === 0) kinds.add('none');
+  return kinds;
+}
+
 /** The host a base URL names (lower case, with a non-default port), or null. */
 export function hostOf(baseUrl: string | undefined): string | null {
   if (!baseUrl) return null;
@@ -60,7 +71,7 @@ export function summariseServers(assessed: ReadonlyArray<{ document: AssessmentD
     ];
     const seen = new Set<string>();
     for (const { end, config } of ends) {
-      const url = hostOf(end.baseUrl) ?? '(no URL)';
+      const url = serverOf(end);
       if (seen.has(url)) continue;
       seen.add(url);
       let server = servers.get(url);
@@ -74,9 +85,7 @@ export function summariseServers(assessed: ReadonlyArray<{ document: AssessmentD
       }
       server.links++;
       if (end.version && (!server.version || compareVersions(end.version, server.version) > 0)) server.version = end.version;
-      const kinds = new Set<AuthKind>([...(config?.outgoing ?? []), ...(config?.incoming ?? [])].map((t) => KIND_OF[t]));
-      if (config && kinds.size === 0) kinds.add('none');
-      for (const kind of kinds) server.auth[kind]++;
+      for (const kind of authKindsOf(config)) server.auth[kind]++;
       if (worstOpen && (!server.worstSeverity || SEVERITIES.indexOf(worstOpen) < SEVERITIES.indexOf(server.worstSeverity))) server.worstSeverity = worstOpen;
       server.readiness[verdict.oauth2.status]++;
       if (views.length > 0) server.migrations[closed ? 'done' : 'open']++;

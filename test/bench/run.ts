@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { engineBench } from './engineBench.ts';
+import { fleetBench } from './fleetBench.ts';
 import { importBench } from './importBench.ts';
 import { reportBench } from './reportBench.ts';
 import type { Figure } from './figures.ts';
@@ -14,6 +15,7 @@ const allBenches: Array<[string, () => Promise<Figure[]>]> = [
   ['import', importBench],
   ['report', reportBench],
   ['renderer', rendererBench],
+  ['fleet', fleetBench],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !allBenches.some(([known]) => known === name));

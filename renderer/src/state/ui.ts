@@ -4,10 +4,12 @@ import type { OAuth2Status } from '../../../shared/engine/oauth2Readiness.ts';
 import type { Recommendation } from '../../../shared/guidance/flowcharts.ts';
 import type { Product } from '../../../shared/model/link.ts';
 
-export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'plan' } | { view: 'link'; id: string; tab?: LinkTab };
+export type Route = { view: 'inventory' } | { view: 'changes' } | { view: 'plan' } | { view: 'link'; id: string; tab?: LinkTab } | { view: 'servers'; tab: 'table' | 'map' };
 /** A part of the link view a route can scroll to (`#/link/ID/flowchart`). */
 export type LinkTab = 'flowchart';
 export type AuthFilter = 'trustedApps' | 'basic' | 'oauth' | 'impersonation' | 'oauth2' | 'none';
+/** Links with at least one finding in that triage state (an expired decision is open again, and flagged). */
+export type TriageFilter = 'open' | 'accepted' | 'false-positive' | 'pending' | 'expired';
 
 export interface InventoryFilters {
   text: string;
@@ -16,13 +18,17 @@ export interface InventoryFilters {
   auth: AuthFilter | '';
   readiness: OAuth2Status | '';
   recommendation: Recommendation | '';
+  /** A server (host, as the Servers view names it) the links must have an end on. */
+  server: string;
+  triage: TriageFilter | '';
 }
 
-export const NO_FILTERS: InventoryFilters = { text: '', product: '', severity: '', auth: '', readiness: '', recommendation: '' };
+export const NO_FILTERS: InventoryFilters = { text: '', product: '', severity: '', auth: '', readiness: '', recommendation: '', server: '', triage: '' };
 
 function routeFromHash(hash: string): Route {
   if (hash === '#/changes') return { view: 'changes' };
   if (hash === '#/plan') return { view: 'plan' };
+  if (hash === '#/servers' || hash === '#/servers/map') return { view: 'servers', tab: hash === '#/servers' ? 'table' : 'map' };
   const match = /^#\/link\/([A-Za-z0-9._-]+)(\/flowchart)?$/.exec(hash);
   if (!match) return { view: 'inventory' };
   return match[2] ? { view: 'link', id: decodeURIComponent(match[1]!), tab: 'flowchart' } : { view: 'link', id: decodeURIComponent(match[1]!) };
@@ -54,7 +60,8 @@ export const useUi = create<UiState>((set, get) => ({
   shortcutsOpen: false,
   drafts: {},
   navigate(route) {
-    const hash = route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}${route.tab === 'flowchart' ? '/flowchart' : ''}`
+    const hash = route.view === 'servers' ? (route.tab === 'map' ? '#/servers/map' : '#/servers')
+      : route.view === 'link' ? `#/link/${encodeURIComponent(route.id)}${route.tab === 'flowchart' ? '/flowchart' : ''}`
       : route.view === 'changes' ? '#/changes' : route.view === 'plan' ? '#/plan' : '#/';
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
     set({ route });

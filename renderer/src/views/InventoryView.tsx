@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { localDay } from '../../../shared/engine/triage.ts';
 import { ApiError, call } from '../api.ts';
 import { BundleDialog } from '../components/BundleDialog.tsx';
 import { ImportDialog } from '../components/ImportDialog.tsx';
@@ -10,6 +11,7 @@ import { InventoryTable } from './inventory/InventoryTable.tsx';
 import { BulkActions } from './inventory/BulkActions.tsx';
 import { exportBundle } from './inventory/exportBundle.ts';
 import { FilterBar } from './inventory/FilterBar.tsx';
+import { ServerFilterChip } from './inventory/ServerFilterChip.tsx';
 import { SummaryCounts } from './inventory/SummaryCounts.tsx';
 import { useFileDrop } from './inventory/useFileDrop.ts';
 import { useInventoryImports } from './inventory/useInventoryImports.ts';
@@ -28,7 +30,10 @@ export function InventoryView() {
   const { dropping, handlers } = useFileDrop(runImport, setBundleMessage);
   const [reporting, setReporting] = useState(false);
   const selection = useUi((s) => s.selection);
-  const allRows = useMemo(() => documents.map(toRow), [documents]);
+  const allRows = useMemo(() => {
+    const today = localDay(new Date());
+    return documents.map((document) => toRow(document, today));
+  }, [documents]);
   const deferredFilters = useDeferredValue(filters);
   const rows = useMemo(() => filterRows(allRows, deferredFilters), [allRows, deferredFilters]);
   const byRecommendation = useMemo(() => countBy(allRows, (r) => r.verdict.recommended), [allRows]);
@@ -77,6 +82,7 @@ export function InventoryView() {
       {allRows.length > 0 && <SummaryCounts byRecommendation={byRecommendation} bySeverity={bySeverity} filters={filters} setFilters={setFilters} />}
 
       {allRows.length > 0 && <FilterBar filters={filters} onChange={setFilters} />}
+      <ServerFilterChip server={filters.server} onRemove={() => setFilters({ server: '' })} />
       <BulkActions visibleIds={rows.map((r) => r.id)} />
 
       {allRows.length === 0 ? (
@@ -91,7 +97,7 @@ export function InventoryView() {
           <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
         </div>
       ) : (
-        <InventoryTable rows={rows} />
+        <InventoryTable rows={rows} filters={deferredFilters} />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { CURRENT_CHART, DOCUMENTED_CHART } from '../../guidance/flowcharts.ts';
+import { estateMapReportSection } from '../estateMap.ts';
 import { productName } from '../../engine/oauth2Readiness.ts';
 import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
 import { escapeHtml } from '../escape.ts';
@@ -243,6 +244,7 @@ ${barChart('Links by recommendation', summary.byRecommendation.map(([k, n]) => [
 ${barChart('Links by worst finding', summary.bySeverity)}
 ${barChart('OAuth 2.0 readiness', summary.byReadiness.map(([k, n]) => [OAUTH2_LABELS[k as keyof typeof OAUTH2_LABELS], n]))}
 ${report.changes ? `<h3>What changed since ${escapeHtml(report.changes.label)}</h3>${report.changes.rows.length ? `<table><thead><tr><th>Change</th><th>Link</th><th>Fields</th></tr></thead><tbody>${report.changes.rows.map((r) => `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.fields.map((f) => f.path).join(', ') || '—')}</td></tr>`).join('')}</tbody></table>` : '<p>Nothing changed.</p>'}` : ''}
+${estateMapReportSection(report.links)}
 <h2>Flowchart paths</h2>
 <p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once.</p>
 ${paths.join('\n')}
