@@ -1,0 +1,80 @@
+import { pdfDestinationPages, pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
+import type { SummaryLimits } from '../../../shared/present/report/executiveSummary.ts';
+
+/** Prints report HTML to PDF; aborting the signal stops the printer (and the promise rejects). */
+export type PrintPdf = (html: string, signal?: AbortSignal) => Promise<Buffer>;
+
+/** How far a report has got: a stage, and steps within the whole job. */
+export interface ReportProgress {
+  stage: 'building' | 'rendering' | 'printing' | 'sealing';
+  step: number;
+  steps: number;
+  message: string;
+}
+export type OnProgress = (progress: ReportProgress) => void;
+
+/** The user cancelled the report: nothing was written. */
+export class ReportCancelled extends Error {
+  constructor() {
+    super('The report was cancelled; nothing was saved.');
+    this.name = 'ReportCancelled';
+  }
+}
+
+export const throwIfCancelled = (signal: AbortSignal | undefined) => {
+  if (signal?.aborted) throw new ReportCancelled();
+};
+
+/** The summary's page limit (issue 18), and the caps tried in turn until the printed summary fits. */
+export const SUMMARY_MAX_PAGES = 15;
+export const SUMMARY_SHRINK: ReadonlyArray<Partial<SummaryLimits>> = [
+  {},
+  { servers: 10, risks: 8, decisions: 10, reasonChars: 160 },
+  { servers: 5, risks: 5, linksPerRisk: 2, decisions: 5, reasonChars: 100 },
+];
+
+const samePages = (ids: readonly string[], a: Record<string, number>, b: Record<string, number>) => ids.every((id) => a[id] === b[id]);
+
+/**
+ * Prints a document whose table of contents carries page numbers. Chromium has no target-counter(),
+ * so it is printed twice: the first printing tells on which page each heading's anchor lands (the
+ * PDF's named destinations), the second prints those numbers in the contents' fixed-width column,
+ * which moves nothing. The numbers are read back from the second printing; if they moved, once more.
+ * `tocIds` are the anchors the contents lists; `fits` may refuse a first printing (too many pages),
+ * and the next of `variants` is tried.
+ */
+export async function printWithContents<V>(options: {
+  variants: readonly V[];
+  render: (variant: V, pages: Record<string, number>) => string;
+  tocIds: readonly string[];
+  print: PrintPdf;
+  fits?: (pageCount: number) => boolean;
+  signal?: AbortSignal;
+  onProgress?: OnProgress;
+  /** Steps done before printing starts, and the job's total, for progress. */
+  stepsBefore: number;
+}): Promise<Buffer> {
+  const { variants, render, tocIds, print, fits, signal, onProgress, stepsBefore } = options;
+  const steps = stepsBefore + 3;
+  let first: Buffer | null = null;
+  let variant = variants[0] as V;
+  for (const [i, candidate] of variants.entries()) {
+    throwIfCancelled(signal);
+    onProgress?.({ stage: 'printing', step: stepsBefore, steps, message: i === 0 ? 'Printing (first pass: finding the page of each heading)…' : 'Printing again with shorter lists to stay within the page limit…' });
+    variant = candidate;
+    first = await print(render(candidate, {}), signal);
+    if (!fits || fits(pdfPageCount(first)) || i === variants.length - 1) break;
+  }
+  let pages = pdfDestinationPages(first!);
+  let printed: Buffer = first!;
+  for (let pass = 2; pass <= 3; pass++) {
+    throwIfCancelled(signal);
+    onProgress?.({ stage: 'printing', step: stepsBefore + 1, steps, message: `Printing (pass ${pass}: the contents with page numbers)…` });
+    printed = await print(render(variant, pages), signal);
+    const check = pdfDestinationPages(printed);
+    if (samePages(tocIds, pages, check)) break;
+    pages = check;
+  }
+  throwIfCancelled(signal);
+  return printed;
+}
