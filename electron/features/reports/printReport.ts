@@ -54,7 +54,16 @@ export async function printWithContents<V>(options: {
   /** Steps done before printing starts, and the job's total, for progress. */
   stepsBefore: number;
 }): Promise<Buffer> {
-  const { variants, render, tocIds, print, fits, signal, onProgress, stepsBefore } = options;
+  const { variants, render, tocIds, fits, signal, onProgress, stepsBefore } = options;
+  // A printer stopped by the signal fails in its own way (a destroyed window, a killed process): it is a cancel.
+  const print = async (html: string) => {
+    try {
+      return await options.print(html, signal);
+    } catch (error) {
+      throwIfCancelled(signal);
+      throw error;
+    }
+  };
   const steps = stepsBefore + 3;
   let first: Buffer | null = null;
   let variant = variants[0] as V;
@@ -62,7 +71,7 @@ export async function printWithContents<V>(options: {
     throwIfCancelled(signal);
     onProgress?.({ stage: 'printing', step: stepsBefore, steps, message: i === 0 ? 'Printing (first pass: finding the page of each heading)…' : 'Printing again with shorter lists to stay within the page limit…' });
     variant = candidate;
-    first = await print(render(candidate, {}), signal);
+    first = await print(render(candidate, {}));
     if (!fits || fits(pdfPageCount(first)) || i === variants.length - 1) break;
   }
   let pages = pdfDestinationPages(first!);
@@ -70,7 +79,7 @@ export async function printWithContents<V>(options: {
   for (let pass = 2; pass <= 3; pass++) {
     throwIfCancelled(signal);
     onProgress?.({ stage: 'printing', step: stepsBefore + 1, steps, message: `Printing (pass ${pass}: the contents with page numbers)…` });
-    printed = await print(render(variant, pages), signal);
+    printed = await print(render(variant, pages));
     const check = pdfDestinationPages(printed);
     if (samePages(tocIds, pages, check)) break;
     pages = check;

@@ -15,7 +15,7 @@ import { localDateTime } from '../localDateTime.ts';
 import { CHART_CSS } from './summaryCharts.ts';
 import { executiveSummary } from './executiveSummary.ts';
 import { SUMMARY_CSS, SUMMARY_PARTS, summaryBodyHtml } from './summaryHtml.ts';
-import { TOC_CSS, tocHtml, type TocEntry } from './tableOfContents.ts';
+import { LINK_PRINT_CSS, TOC_CSS, tocHtml, type TocEntry } from './tableOfContents.ts';
 import { migrationText } from './summaryText.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
@@ -202,7 +202,7 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
       ? `<table><thead><tr><th>Recommended settings</th><th>Outgoing</th><th>Incoming</th></tr></thead><tbody><tr><th>Local end</th><td>${escapeHtml(directionText(l.verdict.settings.local.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.local.incoming))}</td></tr>${l.verdict.settings.remote ? `<tr><th>Remote end</th><td>${escapeHtml(directionText(l.verdict.settings.remote.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.remote.incoming))}</td></tr>` : ''}</tbody></table>`
       : '';
     const checklists = l.checklists.map((c) => {
-      const items = meta.includeChecklists
+      const items = meta.includeChecklists && c.state && Object.keys(c.state.items).length
         ? `<table><thead><tr><th>Item</th><th>State</th><th>Note and evidence</th></tr></thead><tbody>${c.view.sections.flatMap((sec) => sec.items).filter((item) => c.state?.items[item.id]).map((item) => {
           const state = c.state?.items[item.id];
           const who = state?.by || state?.at ? ` (${escapeHtml([state.by, state.at].filter(Boolean).join(', '))})` : '';
@@ -238,7 +238,7 @@ ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(meta.title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${pageCss(meta.classification, page.size)}</style></head>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size)}</style></head>
 <body>${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
 <p class="muted">Generated ${escapeHtml(localDateTime(meta.generatedAt, page.timeZone))} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}. Parts: ${escapeHtml([...shown].join(', '))}.</p></header>

@@ -25,7 +25,7 @@ export function summaryBodyHtml(report: Report, es: ExecutiveSummary, level: 2 |
   const s = report.summary;
   const parts: string[] = [];
   parts.push(`<section class="summary-part">${heading('sum-scope')}<p>${escapeHtml(scopeText(report, es))}</p></section>`);
-  parts.push(`<section class="summary-part">${heading('sum-auth')}<p class="key-figure">${escapeHtml(keyFigureText(es))}</p>`
+  parts.push(`<section class="summary-part">${heading('sum-auth')}<p class="key-figure lead">${escapeHtml(keyFigureText(es))}</p>`
     + barChartHtml('chart-auth', 'Links by authentication in use', [{ name: '', className: 's-main' }], (['legacy', 'oauth', 'oauth2', 'none'] as const).map((k) => ({ label: AUTH_LABELS[k], values: [es.authInUse[k]], className: k === 'legacy' ? 's-bad' : k === 'oauth2' ? 's-good' : k === 'none' ? 's-none' : 's-main' })), sub)
     + `<p class="muted">A link counts as legacy when any end uses Trusted Applications or Basic HTTP in either direction (of them, ${es.legacy.trustedApps.toLocaleString('en-GB')} use Trusted Applications and ${es.legacy.basic.toLocaleString('en-GB')} Basic HTTP; a link may use both).</p></section>`);
   parts.push(`<section class="summary-part">${heading('sum-recommendation')}`
@@ -43,15 +43,15 @@ export function summaryBodyHtml(report: Report, es: ExecutiveSummary, level: 2 |
     ], sub)
     + `</div><p>${escapeHtml(migrationText(s))}</p><p class="muted">Open and done count links with an applicable migration checklist, as <code>assess</code> and the inventory do; planned links have only a checklist locked until a prerequisite is met.</p></section>`);
   const serverRows = es.serverRows.map((v) => `<tr><td>${escapeHtml(v.url)}</td><td>${escapeHtml(productName(v.product))} ${escapeHtml(v.version ?? '')}</td><td class="num">${v.links}</td><td class="num">${v.auth.trustedApps}</td><td class="num">${v.auth.basic}</td><td class="num">${v.auth.oauth}</td><td class="num">${v.auth.oauth2}</td><td>${v.worstSeverity ? sev(v.worstSeverity) : 'none'}</td><td class="num">${v.readiness.eligible}</td><td class="num">${v.migrations.open} / ${v.migrations.done}</td></tr>`).join('');
-  parts.push(`<section class="summary-part keep">${heading('sum-servers')}<p>${es.servers.toLocaleString('en-GB')} server${es.servers === 1 ? '' : 's'}; each link counts once on the server of each of its ends, so the rows add up to more than the links.</p>`
+  parts.push(`<section class="summary-part keep">${heading('sum-servers')}<p class="lead">${es.servers.toLocaleString('en-GB')} server${es.servers === 1 ? '' : 's'}; each link counts once on the server of each of its ends, so the rows add up to more than the links.</p>`
     + `<table class="compact servers"><thead><tr><th>Server</th><th>Product</th><th>Links</th><th>Trusted Apps</th><th>Basic</th><th>OAuth</th><th>OAuth 2.0</th><th>Worst finding</th><th>Ready for OAuth 2.0</th><th>Migrations open / done</th></tr></thead><tbody>${serverRows}</tbody></table>`
     + (es.serversNotShown ? `<p class="more">${escapeHtml(moreText(es.serversNotShown, 'server', 'with fewer links; the full list: applink-advisor servers'))}</p>` : '') + '</section>');
   const risks = es.risks.map((r) => `<tr><td>${sev(r.severity)}</td><td>${escapeHtml(r.rule)}</td><td><strong>${escapeHtml(r.title)}</strong><br><span class="muted">Open on ${r.openOn.toLocaleString('en-GB')} link${r.openOn === 1 ? '' : 's'}: ${escapeHtml(r.links.map((l) => l.name).join('; '))}${r.openOn > r.links.length ? ` and ${(r.openOn - r.links.length).toLocaleString('en-GB')} more` : ''}</span></td><td>${escapeHtml(r.remedy)}</td><td>${escapeHtml(r.sources.join(', '))}</td></tr>`).join('');
-  parts.push(`<section class="summary-part">${heading('sum-risks')}<p>The open findings, most severe and most widespread first; accepted risks and false positives are left out.</p>`
+  parts.push(`<section class="summary-part">${heading('sum-risks')}<p class="lead">The open findings, most severe and most widespread first; accepted risks and false positives are left out.</p>`
     + (es.risks.length ? `<table class="compact risks"><thead><tr><th>Severity</th><th>Rule</th><th>Finding and links</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${risks}</tbody></table>` : '<p>No open finding.</p>')
     + (es.risksNotShown ? `<p class="more">${escapeHtml(moreText(es.risksNotShown, 'rule', 'with open findings of lower severity or on fewer links'))}</p>` : '') + '</section>');
   const decisions = es.decisions.map((d) => `<tr><td>${escapeHtml(d.linkName)}</td><td>${escapeHtml(d.rule)} ${sev(d.severity)}</td><td>${escapeHtml(DECISION_LABELS[d.status] ?? d.status)}${d.expired ? ' <strong class="expired">expired: counted open</strong>' : ''}</td><td>${escapeHtml(d.reason || '—')}</td><td>${escapeHtml(d.owner ?? '—')}</td><td>${escapeHtml(d.due ?? '—')}</td></tr>`).join('');
-  parts.push(`<section class="summary-part">${heading('sum-decisions')}<p>Accepted risks and false positives, with who owns them and until when they stand; a decision past its day counts as open again and is listed first.</p>`
+  parts.push(`<section class="summary-part">${heading('sum-decisions')}<p class="lead">Accepted risks and false positives, with who owns them and until when they stand; a decision past its day counts as open again and is listed first.</p>`
     + (es.decisions.length ? `<table class="compact decisions"><thead><tr><th>Link</th><th>Rule</th><th>Decision</th><th>Reason</th><th>Owner</th><th>Until</th></tr></thead><tbody>${decisions}</tbody></table>` : '<p>No finding has been accepted or marked a false positive.</p>')
     + (es.decisionsNotShown ? `<p class="more">${escapeHtml(moreText(es.decisionsNotShown, 'decision', 'in the full report, under each link'))}</p>` : '') + '</section>');
   return parts.join('\n');
@@ -71,5 +71,5 @@ table.decisions th:nth-child(1){width:24%}table.decisions th:nth-child(2){width:
 table.decisions td:nth-child(6){white-space:nowrap}
 table.sources{font-size:.8rem}table.sources th:nth-child(1){width:21%}table.sources th:nth-child(2){width:30%}table.sources th:nth-child(3){width:17%}
 table.servers{table-layout:fixed}table.servers th{font-size:.72rem;overflow-wrap:normal}${[22, 12, 6, 8, 7, 7, 8, 10, 9, 11].map((w, i) => `table.servers th:nth-child(${i + 1}){width:${w}%}`).join('')}table.servers td:first-child{overflow-wrap:anywhere}.summary-part.keep{break-inside:avoid}p{orphans:3;widows:3}footer{word-break:normal;overflow-wrap:anywhere}
-@media print{.summary-part>h2,.summary-part>h3{break-after:avoid}thead{display:table-header-group}p:has(+ table),p:has(+ .chart-figure),p:has(+ .chart-pair),h2:has(+ p){break-after:avoid}}
+@media print{.summary-part>h2,.summary-part>h3{break-after:avoid}thead{display:table-header-group}p.lead,h2+p,#sources+p{break-after:avoid}}
 `;
