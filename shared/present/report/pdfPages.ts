@@ -17,7 +17,8 @@ interface ParsedPdf { text: string; offsets: Map<string, number>; trailer: strin
 function parse(pdf: Uint8Array): ParsedPdf {
   const s = text(pdf);
   const offsets = new Map<string, number>();
-  let at = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(s.slice(-1024))?.[1] ?? NaN);
+  // The last startxref: a sealed report carries a comment line after %%EOF.
+  let at = Number([...s.slice(-4096).matchAll(/startxref\s+(\d+)\s+%%EOF/g)].at(-1)?.[1] ?? NaN);
   let trailer = '';
   for (let guard = 0; Number.isFinite(at) && guard < 16; guard++) {
     if (s.slice(at, at + 4) !== 'xref') throw new Error('the PDF has no classic cross-reference table');
