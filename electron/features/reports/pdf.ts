@@ -56,6 +56,7 @@ export async function printPdfWithChromium(html: string, chromium: string, signa
     if (!existsSync(out)) throw new OperationError('internal', `${chromium} printed no PDF.`);
     return await readFile(out);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A cancelled Chromium's helpers may still be writing into its profile for a moment.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
