@@ -6,7 +6,7 @@ import { dispatchOperation } from '../../electron/ipc.ts';
 import { printPdfWithChromium } from '../../electron/features/reports/pdf.ts';
 import { createHandlers } from '../../electron/operations/handlers.ts';
 import { WorkspaceSession } from '../../electron/workspace/session.ts';
-import type { Handlers } from '../../shared/contract/api.ts';
+import type { Handlers, ResultOf } from '../../shared/contract/api.ts';
 import { testDependencies } from '../fixtures/handlerDependencies.ts';
 import { generatedEstate } from '../fixtures/generatedEstate.ts';
 
@@ -60,7 +60,7 @@ describe('a report in the app: progress and cancel', () => {
     while (!done) {
       const answer = await dispatchOperation(handlers, 'reports.progress', { job: JOB });
       expect(answer.ok).toBe(true);
-      const progress = answer.ok ? answer.value.progress : null;
+      const progress = answer.ok ? (answer.value as ResultOf<'reports.progress'>).progress : null;
       if (progress) seen.add(`${progress.stage}: ${progress.message}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -74,7 +74,7 @@ describe('a report in the app: progress and cancel', () => {
     const made = dispatchOperation(handlers, 'reports.export', { ...ARGS, sections: ['links', 'findings', 'checklists'] });
     for (;;) {
       const answer = await dispatchOperation(handlers, 'reports.progress', { job: JOB });
-      if (answer.ok && answer.value.progress?.stage === 'printing') break;
+      if (answer.ok && (answer.value as ResultOf<'reports.progress'>).progress?.stage === 'printing') break;
       await new Promise((r) => setTimeout(r, 20));
     }
     await new Promise((r) => setTimeout(r, 300));

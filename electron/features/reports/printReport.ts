@@ -1,4 +1,5 @@
 import { pdfDestinationPages, pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
+import { replaceLeadingPages } from '../../../shared/present/report/pdfSplice.ts';
 import type { SummaryLimits } from '../../../shared/present/report/executiveSummary.ts';
 
 /** Prints report HTML to PDF; aborting the signal stops the printer (and the promise rejects). */
@@ -86,4 +87,44 @@ export async function printWithContents<V>(options: {
   }
   throwIfCancelled(signal);
   return printed;
+}
+
+/**
+ * Prints a long document whose contents carry page numbers, printing it whole only once: the first
+ * printing tells each heading's page; then only the front pages (title and contents, which end with
+ * a page break, so nothing after them moves) are printed again with the numbers, and they replace the
+ * first printing's front pages (replaceLeadingPages). If the front pages do not come out as many as
+ * before, the whole is printed a second time instead (printWithContents).
+ */
+export async function printLongWithContents(options: {
+  render: (view: { tocPages: Record<string, number>; frontOnly?: boolean; totalPages?: number }) => string;
+  tocIds: readonly string[];
+  print: PrintPdf;
+  signal?: AbortSignal;
+  onProgress?: OnProgress;
+  stepsBefore: number;
+}): Promise<Buffer> {
+  const { render, tocIds, signal, onProgress, stepsBefore } = options;
+  const steps = stepsBefore + 3;
+  const print = async (html: string) => {
+    try {
+      return await options.print(html, signal);
+    } catch (error) {
+      throwIfCancelled(signal);
+      throw error;
+    }
+  };
+  throwIfCancelled(signal);
+  onProgress?.({ stage: 'printing', step: stepsBefore, steps, message: 'Printing (finding the page of each heading)…' });
+  const whole = await print(render({ tocPages: {} }));
+  const pages = pdfDestinationPages(whole);
+  const total = pdfPageCount(whole);
+  const frontCount = Math.min(...tocIds.map((id) => pages[id] ?? Infinity)) - 1;
+  throwIfCancelled(signal);
+  onProgress?.({ stage: 'printing', step: stepsBefore + 1, steps, message: 'Printing the contents with page numbers…' });
+  if (Number.isFinite(frontCount) && frontCount >= 1) {
+    const front = await print(render({ tocPages: pages, frontOnly: true, totalPages: total }));
+    if (pdfPageCount(front) === frontCount) return Buffer.from(replaceLeadingPages(whole, front, frontCount));
+  }
+  return printWithContents({ variants: [null], render: (_none, tocPages) => render({ tocPages }), tocIds, print: options.print, signal, onProgress, stepsBefore });
 }

@@ -6,7 +6,7 @@ import { reportCsv, reportHtml, reportJson, reportMarkdown, reportToc } from '..
 import { summaryHtml, summaryJson, summaryMarkdown } from '../../../shared/present/report/summaryDocument.ts';
 import { SUMMARY_PARTS } from '../../../shared/present/report/summaryHtml.ts';
 import { pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
-import { printWithContents, SUMMARY_MAX_PAGES, SUMMARY_SHRINK, throwIfCancelled, type OnProgress, type PrintPdf } from './printReport.ts';
+import { printLongWithContents, printWithContents, SUMMARY_MAX_PAGES, SUMMARY_SHRINK, throwIfCancelled, type OnProgress, type PrintPdf } from './printReport.ts';
 import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../../shared/present/report/reportSeal.ts';
 
 import type { ReportFormat, ReportSection } from '../../../shared/model/vocabulary.ts';
@@ -87,9 +87,9 @@ export async function produceReport(report: Report, format: ReportFormat, option
       variants: SUMMARY_SHRINK, tocIds: [...SUMMARY_PARTS.map(([id]) => id), 'sources'], print: options.printPdf, signal, onProgress, stepsBefore: 2,
       render: (limits, tocPages) => summaryHtml(report, { ...view, limits, tocPages }), fits: (pages) => pages <= SUMMARY_MAX_PAGES,
     })
-    : await printWithContents({
-      variants: [null], tocIds: reportToc(report, options.sections).map((e) => e.id), print: options.printPdf, signal, onProgress, stepsBefore: 2,
-      render: (_none, tocPages) => reportHtml(report, { ...view, tocPages }),
+    : await printLongWithContents({
+      tocIds: reportToc(report, options.sections).map((e) => e.id), print: options.printPdf, signal, onProgress, stepsBefore: 2,
+      render: (pass) => reportHtml(report, { ...view, ...pass }),
     });
   onProgress?.({ stage: 'sealing', step: 4, steps: 5, message: `Sealing the PDF (${pdfPageCount(printed)} pages)…` });
   return sealPdf(Buffer.from(withPdfInfo(printed, pdfInfoFor(report.meta))), options.key);

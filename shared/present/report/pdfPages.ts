@@ -4,17 +4,18 @@
  * lands. Chromium (Skia) writes classic, uncompressed object dictionaries, which is all this reads.
  */
 
-const text = (pdf: Uint8Array): string => {
+/** A PDF's bytes as a string of one character per byte (latin1), so offsets are byte offsets. */
+export const text = (pdf: Uint8Array): string => {
   let s = '';
   const chunk = 65_536;
   for (let i = 0; i < pdf.length; i += chunk) s += String.fromCharCode(...pdf.subarray(i, Math.min(pdf.length, i + chunk)));
   return s;
 };
 
-interface ParsedPdf { text: string; offsets: Map<string, number>; trailer: string }
+export interface ParsedPdf { text: string; offsets: Map<string, number>; trailer: string }
 
 /** The cross-reference table (and those of earlier updates, through /Prev): object number → byte offset. */
-function parse(pdf: Uint8Array): ParsedPdf {
+export function parse(pdf: Uint8Array): ParsedPdf {
   const s = text(pdf);
   const offsets = new Map<string, number>();
   // The last startxref: a sealed report carries a comment line after %%EOF.
@@ -42,7 +43,7 @@ function parse(pdf: Uint8Array): ParsedPdf {
 }
 
 /** The body of object `n 0 obj … endobj`, or null. */
-function objectBody(pdf: ParsedPdf, n: string): string | null {
+export function objectBody(pdf: ParsedPdf, n: string): string | null {
   const at = pdf.offsets.get(n);
   if (at === undefined) return null;
   const end = pdf.text.indexOf('endobj', at);
@@ -50,7 +51,7 @@ function objectBody(pdf: ParsedPdf, n: string): string | null {
 }
 
 /** The page objects in reading order, walking the page tree from the catalog's /Pages. */
-function pageOrder(pdf: ParsedPdf): string[] {
+export function pageOrder(pdf: ParsedPdf): string[] {
   const root = /\/Root (\d+) 0 R/.exec(pdf.trailer)?.[1];
   const catalog = root ? objectBody(pdf, root) : null;
   const pagesRoot = catalog ? /\/Pages (\d+) 0 R/.exec(catalog)?.[1] : undefined;

@@ -171,9 +171,10 @@ const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/
 
 // Page margin boxes (Chromium 131+, so Electron's printToPDF and headless Chromium alike): the marking
 // at the top and bottom of every page, page numbers at the bottom.
-export function pageCss(marking: string | null, size: 'A4' | 'Letter'): string {
+export function pageCss(marking: string | null, size: 'A4' | 'Letter', totalPages?: number): string {
   const mark = marking ? `content:${cssString(marking)};font:700 9pt system-ui,sans-serif;color:#ae2a19` : '';
-  const footer = 'content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif;color:#44546f';
+  // The front pages printed alone (to splice into the whole) give the whole's page count.
+  const footer = `content:"Page " counter(page) " of " ${totalPages ? `"${totalPages}"` : 'counter(pages)'};font:9pt system-ui,sans-serif;color:#44546f`;
   return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}`;
 }
 
@@ -222,7 +223,7 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
 <tr><th>Local end</th><td>${escapeHtml(endText(link.local))}</td></tr><tr><th>Remote end</th><td>${escapeHtml(endText(link.remote))}</td></tr>
 <tr><th>Local outgoing / incoming</th><td>${escapeHtml(directionText(link.config.local.outgoing))} / ${escapeHtml(directionText(link.config.local.incoming))}</td></tr>
 <tr><th>Remote outgoing / incoming</th><td>${escapeHtml(directionText(link.config.remote?.outgoing))} / ${escapeHtml(directionText(link.config.remote?.incoming))}</td></tr>
-<tr><th>Answers</th><td>${ANSWER_KEYS.map((k) => `${escapeHtml(ANSWER_QUESTIONS[k].question)} <strong>${answerText(link.answers[k])}</strong>`).join('<br>')}</td></tr>
+<tr><th>Answers</th><td>${ANSWER_KEYS.map((k) => `${escapeHtml(ANSWER_QUESTIONS[k].question)} <strong>${answerText(link.answers[k])}</strong>`).join(' · ')}</td></tr>
 <tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
 <tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
 ${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</th><td>${escapeHtml(pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps))} — deprecated: ${escapeHtml(l.verdict.documentedDeprecation)}</td></tr>` : ''}
@@ -238,12 +239,12 @@ ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(meta.title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size)}</style></head>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size, page.totalPages)}</style></head>
 <body>${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
 <p class="muted">Generated ${escapeHtml(localDateTime(meta.generatedAt, page.timeZone))} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}. Parts: ${escapeHtml([...shown].join(', '))}.</p></header>
 ${tocHtml(toc, page.forPdf ? page.tocPages ?? {} : undefined)}
-${shown.has('summary') ? `<h2 id="sec-summary">Summary</h2>
+${page.frontOnly ? '</body></html>\n' : `${shown.has('summary') ? `<h2 id="sec-summary">Summary</h2>
 ${summaryBodyHtml(report, executiveSummary(report, { today: page.today }), 3)}` : ''}
 ${changes}
 ${shown.has('links') ? `<h2 id="sec-paths">Flowchart paths</h2>
@@ -253,7 +254,7 @@ ${perLink ? `<h2 id="sec-links">Links</h2>\n${links.join('\n')}` : ''}
 ${bibliographyHtml(reportBibliography(report).entries)}
 <footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
 </body></html>
-`;
+`}`;
 }
 
 /** The full report's table of contents: its parts as chosen, each flowchart path, the sources. */
@@ -280,6 +281,9 @@ export interface HtmlView {
   today?: string;
   /** The zone local times are printed in; the machine's by default. */
   timeZone?: string;
+  /** Only the front pages (title and contents), to print again with page numbers; and the whole's page count for their footer. */
+  frontOnly?: boolean;
+  totalPages?: number;
 }
 
 // Under each flowchart path, the links that take it (names link to their sections).

@@ -27,6 +27,6 @@ export const TOC_CSS = `
  */
 export const LINK_PRINT_CSS = `
 .path-links{font-size:.8rem;color:#44546f}
-@media print{.link{break-inside:auto;font-size:11px;border-top:1px solid #dcdfe4;margin-top:.6rem}.link h3{margin:.5rem 0 .2rem;break-after:avoid}.link h4{margin:.4rem 0 .1rem;font-size:11px}
+@media print{.link{break-inside:auto;font-size:10px;line-height:1.3;border-top:1px solid #dcdfe4;margin-top:.6rem}.link h3{margin:.5rem 0 .2rem;break-after:avoid}.link h3{font-size:12px}.link h4{margin:.3rem 0 .1rem;font-size:10px}
 .link table{margin:.2rem 0}.link th,.link td{padding:.08rem .3rem}.link table:first-of-type{break-before:avoid}}
 `;
