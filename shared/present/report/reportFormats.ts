@@ -17,6 +17,7 @@ import { executiveSummary } from './executiveSummary.ts';
 import { SUMMARY_CSS, SUMMARY_PARTS, summaryBodyHtml } from './summaryHtml.ts';
 import { LINK_PRINT_CSS, TOC_CSS, tocHtml, type TocEntry } from './tableOfContents.ts';
 import { migrationText } from './summaryText.ts';
+import { answersHtml, settingsRowHtml } from './linkRows.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
 const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
@@ -199,9 +200,7 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
     const findings = l.verdict.findings.length
       ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
       : '<p>No findings.</p>';
-    const settings = l.verdict.settings
-      ? `<table><thead><tr><th>Recommended settings</th><th>Outgoing</th><th>Incoming</th></tr></thead><tbody><tr><th>Local end</th><td>${escapeHtml(directionText(l.verdict.settings.local.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.local.incoming))}</td></tr>${l.verdict.settings.remote ? `<tr><th>Remote end</th><td>${escapeHtml(directionText(l.verdict.settings.remote.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.remote.incoming))}</td></tr>` : ''}</tbody></table>`
-      : '';
+    const settings = settingsRowHtml(l.verdict.settings);
     const checklists = l.checklists.map((c) => {
       const items = meta.includeChecklists && c.state && Object.keys(c.state.items).length
         ? `<table><thead><tr><th>Item</th><th>State</th><th>Note and evidence</th></tr></thead><tbody>${c.view.sections.flatMap((sec) => sec.items).filter((item) => c.state?.items[item.id]).map((item) => {
@@ -223,13 +222,13 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
 <tr><th>Local end</th><td>${escapeHtml(endText(link.local))}</td></tr><tr><th>Remote end</th><td>${escapeHtml(endText(link.remote))}</td></tr>
 <tr><th>Local outgoing / incoming</th><td>${escapeHtml(directionText(link.config.local.outgoing))} / ${escapeHtml(directionText(link.config.local.incoming))}</td></tr>
 <tr><th>Remote outgoing / incoming</th><td>${escapeHtml(directionText(link.config.remote?.outgoing))} / ${escapeHtml(directionText(link.config.remote?.incoming))}</td></tr>
-<tr><th>Answers</th><td>${ANSWER_KEYS.map((k) => `${escapeHtml(ANSWER_QUESTIONS[k].question)} <strong>${answerText(link.answers[k])}</strong>`).join(' · ')}</td></tr>
+<tr><th>Answers</th><td>${answersHtml(link)}</td></tr>
 <tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
 <tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
 ${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</th><td>${escapeHtml(pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps))} — deprecated: ${escapeHtml(l.verdict.documentedDeprecation)}</td></tr>` : ''}
-<tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>
+<tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>${settings}
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
-</tbody></table>${settings}` : ''}${shown.has('findings') ? findings : ''}${shown.has('checklists') ? checklists : ''}${shown.has('history') ? history : ''}</section>`;
+</tbody></table>` : ''}${shown.has('findings') ? findings : ''}${shown.has('checklists') ? checklists : ''}${shown.has('history') ? history : ''}</section>`;
   });
   const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}. Sources: ${escapeHtml(pathSources(CURRENT_CHART, p.path).join(', ') || 'none')}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>${pathLinksHtml(report, i)}`);
   const perLink = (['links', 'findings', 'checklists', 'history'] as const).some((k) => shown.has(k));
