@@ -67,9 +67,9 @@ table caption{text-align:left;font-weight:700;margin:.3rem 0}.more{font-style:it
 .chart-pair{display:flex;flex-wrap:wrap;gap:0 2rem}
 table.risks,table.decisions,table.sources{table-layout:fixed}
 ${[11, 7, 33, 29, 20].map((w, i) => `table.risks th:nth-child(${i + 1}){width:${w}%}`).join('')}
-table.decisions th:nth-child(1){width:24%}table.decisions th:nth-child(2){width:10%}table.decisions th:nth-child(3){width:15%}table.decisions th:nth-child(5){width:11%}table.decisions th:nth-child(6){width:12%}
+table.decisions th:nth-child(1){width:22%}table.decisions th:nth-child(2){width:10%}table.decisions th:nth-child(3){width:19%}table.decisions th:nth-child(5){width:11%}table.decisions th:nth-child(6){width:12%}
 table.decisions td:nth-child(6){white-space:nowrap}
-table.sources{font-size:.8rem}table.sources th:nth-child(1){width:21%}table.sources th:nth-child(2){width:30%}table.sources th:nth-child(3){width:17%}
-table.servers{table-layout:fixed}table.servers th{font-size:.72rem;overflow-wrap:normal}${[22, 12, 6, 8, 7, 7, 8, 10, 9, 11].map((w, i) => `table.servers th:nth-child(${i + 1}){width:${w}%}`).join('')}table.servers td:first-child{overflow-wrap:anywhere}.summary-part.keep{break-inside:avoid}p{orphans:3;widows:3}footer{word-break:normal;overflow-wrap:anywhere}
-@media print{.summary-part>h2,.summary-part>h3{break-after:avoid}thead{display:table-header-group}p.lead,h2+p,#sources+p{break-after:avoid}}
+table.sources{font-size:.8rem}table.sources th:nth-child(1){width:19%}table.sources th:nth-child(2){width:28%}table.sources th:nth-child(3){width:25%}table.sources td{padding:.12rem .3rem}
+table.servers{table-layout:fixed}table.servers th{font-size:.72rem;overflow-wrap:normal}${[25, 11, 6, 8, 7, 7, 8, 10, 9, 9].map((w, i) => `table.servers th:nth-child(${i + 1}){width:${w}%}`).join('')}table.servers td:first-child{overflow-wrap:anywhere}.summary-part.keep{break-inside:avoid}p{orphans:3;widows:3}footer{word-break:normal;overflow-wrap:anywhere}
+@media print{.summary-part>h2,.summary-part>h3{break-after:avoid}thead{display:table-header-group}p.lead,h2+p,#sources+p{break-after:avoid;break-inside:avoid}}
 `;
