@@ -97,12 +97,17 @@ describe('report --sections', () => {
     const html = await readFile(out, 'utf8');
     expect(html).toContain('<h2 id="sec-summary">Summary</h2>');
     expect(html).toMatch(/<th>Severity<\/th><th>Rule<\/th>/);
+    // Each distinct explanation once, every finding's row pointing at it.
+    const whys = [...html.matchAll(/<tr id="(why-[^"]+)">/g)].map((m) => m[1]!);
+    expect(new Set(whys).size).toBe(whys.length);
+    for (const ref of html.matchAll(/href="#(why-[^"]+)"/g)) expect(whys, ref[1]).toContain(ref[1]);
     expect(html, 'links left out: no flowchart paths, no per-link details').not.toContain('id="sec-paths"');
+    expect(html.match(/href="#why-/g)!.length, 'every finding of the 60 links points at its explanation').toBeGreaterThan(60);
     expect(html).not.toContain('<th>Local end</th>');
     expect(html, 'checklists left out').not.toMatch(/required items done/);
     const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
     const entries = [...toc.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ id: m[1]!, title: m[2]! }));
-    expect(entries.map((e) => e.title)).toEqual(['Summary', 'Scope', 'Authentication in use', 'Recommendations', 'Findings', 'OAuth 2.0 readiness and migration progress', 'Servers', 'Top risks', 'Triage decisions', 'Links', 'Sources']);
+    expect(entries.map((e) => e.title)).toEqual(['Summary', 'Scope', 'Authentication in use', 'Recommendations', 'Findings', 'OAuth 2.0 readiness and migration progress', 'Servers', 'Top risks', 'Triage decisions', 'Findings explained', 'Links', 'Sources']);
     for (const { id, title } of entries) expect(html, id).toMatch(new RegExp(`<h[23] id="${id}">${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h[23]>`));
   });
 

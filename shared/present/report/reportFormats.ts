@@ -18,6 +18,7 @@ import { SUMMARY_CSS, SUMMARY_PARTS, summaryBodyHtml } from './summaryHtml.ts';
 import { LINK_PRINT_CSS, TOC_CSS, tocHtml, type TocEntry } from './tableOfContents.ts';
 import { migrationText } from './summaryText.ts';
 import { answersHtml, settingsRowHtml } from './linkRows.ts';
+import { FindingExplanations } from './findingExplanations.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
 const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
@@ -195,10 +196,11 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
   const shown = new Set(page.sections ?? REPORT_SECTIONS);
   const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
   const sev = (s: string | null) => (s ? `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
+  const why = new FindingExplanations(report);
   const links = report.links.map((l) => {
     const { link } = l.document;
     const findings = l.verdict.findings.length
-      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
+      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong>${why.linkHtml(f)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
       : '<p>No findings.</p>';
     const settings = settingsRowHtml(l.verdict.settings);
     const checklists = l.checklists.map((c) => {
@@ -224,7 +226,7 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
 <tr><th>Remote outgoing / incoming</th><td>${escapeHtml(directionText(link.config.remote?.outgoing))} / ${escapeHtml(directionText(link.config.remote?.incoming))}</td></tr>
 <tr><th>Answers</th><td>${answersHtml(link)}</td></tr>
 <tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
-<tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
+<tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a></td></tr>
 ${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</th><td>${escapeHtml(pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps))} — deprecated: ${escapeHtml(l.verdict.documentedDeprecation)}</td></tr>` : ''}
 <tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>${settings}
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
@@ -249,6 +251,7 @@ ${changes}
 ${shown.has('links') ? `<h2 id="sec-paths">Flowchart paths</h2>
 <p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once, with the links that take it.</p>
 ${paths.join('\n')}` : ''}
+${shown.has('findings') ? why.sectionHtml(sev) : ''}
 ${perLink ? `<h2 id="sec-links">Links</h2>\n${links.join('\n')}` : ''}
 ${bibliographyHtml(reportBibliography(report).entries)}
 <footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
@@ -264,6 +267,7 @@ export function reportToc(report: Report, sections: readonly ReportSection[] = R
     ...(shown.has('summary') ? [{ id: 'sec-summary', title: 'Summary', level: 1 as const }, ...SUMMARY_PARTS.map(([id, title]) => ({ id, title, level: 2 as const }))] : []),
     ...(report.changes ? [{ id: 'sec-changes', title: `What changed since ${report.changes.label}`, level: 1 as const }] : []),
     ...(shown.has('links') ? [{ id: 'sec-paths', title: 'Flowchart paths', level: 1 as const }, ...report.paths.map((p, i) => ({ id: `path-${i + 1}`, title: `Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}`, level: 2 as const }))] : []),
+    ...(shown.has('findings') ? [{ id: 'sec-findings', title: 'Findings explained', level: 1 as const }] : []),
     ...(perLink ? [{ id: 'sec-links', title: 'Links', level: 1 as const }] : []),
     { id: 'sources', title: 'Sources', level: 1 },
   ];
@@ -287,6 +291,9 @@ export interface HtmlView {
 
 // Under each flowchart path, the links that take it (names link to their sections).
 function pathLinksHtml(report: Report, index: number): string {
-  const names = report.links.filter((l) => l.pathIndex === index).map((l) => `<a href="#link-${escapeHtml(l.document.link.id)}">${escapeHtml(l.document.link.name)}</a>`);
-  return `<p class="path-links"><strong>Links on path ${index + 1}:</strong> ${names.join(', ')}</p>`;
+  const taking = report.links.filter((l) => l.pathIndex === index);
+  const names = taking.map((l) => `<a href="#link-${escapeHtml(l.document.link.id)}">${escapeHtml(l.document.link.name)}</a>`);
+  // The steps in words, once per path (each link's row names its path rather than repeating them).
+  const steps = taking[0] ? `<p class="path-links"><strong>Steps:</strong> ${escapeHtml(pathText(CURRENT_CHART, taking[0].verdict.path, taking[0].verdict.steps))}</p>` : '';
+  return `${steps}<p class="path-links"><strong>Links on path ${index + 1}:</strong> ${names.join(', ')}</p>`;
 }
