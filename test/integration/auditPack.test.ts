@@ -141,4 +141,23 @@ describe('report --sections', () => {
     }
     expect(Object.keys(pdfDestinationPages(pdf))).toEqual(expect.arrayContaining(['sec-summary', 'sec-paths', 'sources']));
   }, 240_000);
+
+  it('a full PDF of 1,200 links completes, printed in parts and joined: pages numbered on, contents true, sealed', async () => {
+    const out = path.join(dir, 'full-1200.pdf');
+    const result = await cli('report', await inventory(1_200), '--format', 'pdf', '--out', out, '--classification', 'INTERNAL');
+    expect(result, result.err).toMatchObject({ code: 0 });
+    const pdf = await readFile(out);
+    const pages = pdfPageCount(pdf);
+    expect(pages).toBeGreaterThan(300);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${pages}\\b`));
+    expect(pdfText(out, 1)).toContain(`Page 1 of ${pages}`);
+    for (const page of [Math.floor(pages / 2), pages]) expect(pdfText(out, page), `page ${page}`).toMatch(new RegExp(`Page ${page}\\b`));
+    const contents = pdfText(out, 1);
+    for (const title of ['Links', 'Sources']) {
+      const page = Number(new RegExp(`^\\s*${title}\\s+(\\d+)\\s*$`, 'm').exec(contents)![1]);
+      expect(pdfText(out, page), `${title} on page ${page}`).toMatch(new RegExp(`^\\s*${title}\\s*$`, 'm'));
+    }
+    expect(pdfText(out, pages)).toContain('Integrity: the SHA-256');
+    expect((await cli('verify-report', out)).code).toBe(0);
+  }, 600_000);
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdfWithChromium } from '../../electron/features/reports/pdf.ts';
 import { pdfDestinationPages, pdfPageCount } from '../../shared/present/report/pdfPages.ts';
-import { replaceLeadingPages } from '../../shared/present/report/pdfSplice.ts';
+import { joinPdfs, replaceLeadingPages } from '../../shared/present/report/pdfSplice.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -42,5 +42,21 @@ describe('replacing the front pages of a printed PDF', () => {
   it('refuses to replace more pages than either document has', async () => {
     const one = await print(page('<p>one</p>'));
     expect(() => replaceLeadingPages(one, one, 2)).toThrow(/cannot replace 2 pages/);
+  }, 60_000);
+
+  it('joins parts into one PDF: every page in order, and each part's named destinations kept on their pages', async () => {
+    const first = await print(page('<section><p><a href="#gamma">to gamma</a></p><h2 id="alpha">Alpha</h2></section><p>Second page</p>'));
+    const second = await print(page('<section><h2 id="gamma">Gamma</h2><a href="#gamma"></a></section><p>Last page</p>'));
+    const joined = joinPdfs(first, [second]);
+    const file = path.join(dir, 'joined.pdf');
+    await writeFile(file, joined);
+    expect(pdfPageCount(joined)).toBe(pdfPageCount(first) + pdfPageCount(second));
+    const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(all.indexOf('Alpha')).toBeLessThan(all.indexOf('Second page'));
+    expect(all.indexOf('Second page')).toBeLessThan(all.indexOf('Gamma'));
+    expect(all.indexOf('Gamma')).toBeLessThan(all.indexOf('Last page'));
+    expect(pdfDestinationPages(joined)).toMatchObject({ gamma: pdfPageCount(first) + 1 });
+    const drawn = spawnSync('pdftoppm', ['-r', '20', '-png', file, path.join(dir, 'j')], { encoding: 'utf8' });
+    expect({ status: drawn.status, stderr: drawn.stderr }).toEqual({ status: 0, stderr: '' });
   }, 60_000);
 });

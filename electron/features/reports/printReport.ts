@@ -1,5 +1,5 @@
 import { pdfDestinationPages, pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
-import { replaceLeadingPages } from '../../../shared/present/report/pdfSplice.ts';
+import { joinPdfs, replaceLeadingPages } from '../../../shared/present/report/pdfSplice.ts';
 import type { SummaryLimits } from '../../../shared/present/report/executiveSummary.ts';
 
 /** Prints report HTML to PDF; aborting the signal stops the printer (and the promise rejects). */
@@ -89,15 +89,29 @@ export async function printWithContents<V>(options: {
   return printed;
 }
 
+/** Links per Chromium print: one page of 1,000 links held 2.4 GB, so a long report is printed in parts and joined. */
+export const LINKS_PER_PRINT = 250;
+
+/** What the full report's renderer is asked for in one printing. */
+export interface PrintPass {
+  tocPages: Record<string, number>;
+  frontOnly?: boolean;
+  totalPages?: number;
+  chunk?: { index: number; count: number; from: number; to: number; pageOffset: number };
+}
+
 /**
- * Prints a long document whose contents carry page numbers, printing it whole only once: the first
- * printing tells each heading's page; then only the front pages (title and contents, which end with
- * a page break, so nothing after them moves) are printed again with the numbers, and they replace the
- * first printing's front pages (replaceLeadingPages). If the front pages do not come out as many as
- * before, the whole is printed a second time instead (printWithContents).
+ * Prints a long document whose contents carry page numbers, printing each part once: the links are
+ * printed LINKS_PER_PRINT at a time (Chromium holds a whole document in memory while it prints), each part
+ * numbering its pages on from the last; their named destinations tell each heading's page. Then only the
+ * front pages (title and contents, which end with a page break, so nothing after them moves) are printed
+ * again with the numbers and the total, and replace the first part's front pages (replaceLeadingPages);
+ * the parts are joined into one PDF (joinPdfs). If the front pages do not come out as many as before,
+ * the first part is printed again instead.
  */
 export async function printLongWithContents(options: {
-  render: (view: { tocPages: Record<string, number>; frontOnly?: boolean; totalPages?: number }) => string;
+  render: (pass: PrintPass) => string;
+  links: number;
   tocIds: readonly string[];
   print: PrintPdf;
   signal?: AbortSignal;
@@ -105,7 +119,8 @@ export async function printLongWithContents(options: {
   stepsBefore: number;
 }): Promise<Buffer> {
   const { render, tocIds, signal, onProgress, stepsBefore } = options;
-  const steps = stepsBefore + 3;
+  const count = Math.max(1, Math.ceil(options.links / LINKS_PER_PRINT));
+  const steps = stepsBefore + count + 2;
   const print = async (html: string) => {
     try {
       return await options.print(html, signal);
@@ -114,17 +129,25 @@ export async function printLongWithContents(options: {
       throw error;
     }
   };
-  throwIfCancelled(signal);
-  onProgress?.({ stage: 'printing', step: stepsBefore, steps, message: 'Printing (finding the page of each heading)…' });
-  const whole = await print(render({ tocPages: {} }));
-  const pages = pdfDestinationPages(whole);
-  const total = pdfPageCount(whole);
+  const parts: Buffer[] = [];
+  const pages: Record<string, number> = {};
+  let offset = 0;
+  for (let index = 0; index < count; index++) {
+    throwIfCancelled(signal);
+    const from = index * LINKS_PER_PRINT;
+    const to = Math.min(options.links, from + LINKS_PER_PRINT);
+    onProgress?.({ stage: 'printing', step: stepsBefore + index, steps, message: count === 1 ? 'Printing (finding the page of each heading)…' : `Printing part ${index + 1} of ${count} (links ${from + 1}–${to})…` });
+    const part = await print(render({ tocPages: {}, ...(count > 1 ? { chunk: { index, count, from, to, pageOffset: offset } } : {}) }));
+    for (const [id, page] of Object.entries(pdfDestinationPages(part))) pages[id] ??= page + offset;
+    offset += pdfPageCount(part);
+    parts.push(part);
+  }
   const frontCount = Math.min(...tocIds.map((id) => pages[id] ?? Infinity)) - 1;
   throwIfCancelled(signal);
-  onProgress?.({ stage: 'printing', step: stepsBefore + 1, steps, message: 'Printing the contents with page numbers…' });
-  if (Number.isFinite(frontCount) && frontCount >= 1) {
-    const front = await print(render({ tocPages: pages, frontOnly: true, totalPages: total }));
-    if (pdfPageCount(front) === frontCount) return Buffer.from(replaceLeadingPages(whole, front, frontCount));
-  }
-  return printWithContents({ variants: [null], render: (_none, tocPages) => render({ tocPages }), tocIds, print: options.print, signal, onProgress, stepsBefore });
+  onProgress?.({ stage: 'printing', step: stepsBefore + count, steps, message: 'Printing the contents with page numbers…' });
+  const front = Number.isFinite(frontCount) && frontCount >= 1 ? await print(render({ tocPages: pages, frontOnly: true, totalPages: offset })) : null;
+  if (front && pdfPageCount(front) === frontCount) parts[0] = Buffer.from(replaceLeadingPages(parts[0]!, front, frontCount));
+  else parts[0] = await print(render({ tocPages: pages, ...(count > 1 ? { chunk: { index: 0, count, from: 0, to: Math.min(options.links, LINKS_PER_PRINT), pageOffset: 0 } } : {}) }));
+  throwIfCancelled(signal);
+  return Buffer.from(joinPdfs(parts[0]!, parts.slice(1)));
 }

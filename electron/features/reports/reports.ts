@@ -88,7 +88,7 @@ export async function produceReport(report: Report, format: ReportFormat, option
       render: (limits, tocPages) => summaryHtml(report, { ...view, limits, tocPages }), fits: (pages) => pages <= SUMMARY_MAX_PAGES,
     })
     : await printLongWithContents({
-      tocIds: reportToc(report, options.sections).map((e) => e.id), print: options.printPdf, signal, onProgress, stepsBefore: 2,
+      links: report.links.length, tocIds: reportToc(report, options.sections).map((e) => e.id), print: options.printPdf, signal, onProgress, stepsBefore: 2,
       render: (pass) => reportHtml(report, { ...view, ...pass }),
     });
   onProgress?.({ stage: 'sealing', step: 4, steps: 5, message: `Sealing the PDF (${pdfPageCount(printed)} pages)…` });

@@ -173,11 +173,13 @@ const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/
 
 // Page margin boxes (Chromium 131+, so Electron's printToPDF and headless Chromium alike): the marking
 // at the top and bottom of every page, page numbers at the bottom.
-export function pageCss(marking: string | null, size: 'A4' | 'Letter', totalPages?: number): string {
+export function pageCss(marking: string | null, size: 'A4' | 'Letter', totalPages?: number, pageOffset?: number): string {
   const mark = marking ? `content:${cssString(marking)};font:700 9pt system-ui,sans-serif;color:#ae2a19` : '';
   // The front pages printed alone (to splice into the whole) give the whole's page count.
-  const footer = `content:"Page " counter(page) " of " ${totalPages ? `"${totalPages}"` : 'counter(pages)'};font:9pt system-ui,sans-serif;color:#44546f`;
-  return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}`;
+  // A chunk of a long PDF goes on from the pages before it, and cannot know the total: "Page n" alone.
+  const of = pageOffset !== undefined ? '' : ` " of " ${totalPages ? `"${totalPages}"` : 'counter(pages)'}`;
+  const footer = `content:"Page " counter(page)${of};font:9pt system-ui,sans-serif;color:#44546f`;
+  return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}${pageOffset ? `html{counter-reset:page ${pageOffset}}` : ''}`;
 }
 
 /** The bibliography: addresses as text in a <code> element, never a link anything would open. */
@@ -197,7 +199,7 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
   const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
   const sev = (s: string | null) => (s ? `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
   const why = new FindingExplanations(report);
-  const links = report.links.map((l) => {
+  const linkHtml = (l: ReportLink) => {
     const { link } = l.document;
     const findings = l.verdict.findings.length
       ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong>${why.linkHtml(f)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
@@ -231,32 +233,43 @@ ${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</t
 <tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>${settings}
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 </tbody></table>` : ''}${shown.has('findings') ? findings : ''}${shown.has('checklists') ? checklists : ''}${shown.has('history') ? history : ''}</section>`;
-  });
+  };
   const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}. Sources: ${escapeHtml(pathSources(CURRENT_CHART, p.path).join(', ') || 'none')}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>${pathLinksHtml(report, i)}`);
   const perLink = (['links', 'findings', 'checklists', 'history'] as const).some((k) => shown.has(k));
   const toc = reportToc(report, page.sections);
   const changes = report.changes ? `<h2 id="sec-changes">What changed since ${escapeHtml(report.changes.label)}</h2>${report.changes.rows.length ? `<table><thead><tr><th>Change</th><th>Link</th><th>Fields</th></tr></thead><tbody>${report.changes.rows.map((r) => `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.fields.map((f) => f.path).join(', ') || '—')}</td></tr>`).join('')}</tbody></table>` : '<p>Nothing changed.</p>'}` : '';
-  return `<!doctype html>
+  const head = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(meta.title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size, page.totalPages)}</style></head>
-<body>${marking}
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size, page.totalPages, page.chunk?.pageOffset)}</style></head>
+<body>`;
+  const front = `${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
 <p class="muted">Generated ${escapeHtml(localDateTime(meta.generatedAt, page.timeZone))} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}. Parts: ${escapeHtml([...shown].join(', '))}.</p></header>
 ${tocHtml(toc, page.forPdf ? page.tocPages ?? {} : undefined)}
-${page.frontOnly ? '</body></html>\n' : `${shown.has('summary') ? `<h2 id="sec-summary">Summary</h2>
+`;
+  if (page.frontOnly) return `${head}${front}</body></html>\n`;
+  const main = `${shown.has('summary') ? `<h2 id="sec-summary">Summary</h2>
 ${summaryBodyHtml(report, executiveSummary(report, { today: page.today }), 3)}` : ''}
 ${changes}
 ${shown.has('links') ? `<h2 id="sec-paths">Flowchart paths</h2>
 <p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once, with the links that take it.</p>
 ${paths.join('\n')}` : ''}
 ${shown.has('findings') ? why.sectionHtml(sev) : ''}
-${perLink ? `<h2 id="sec-links">Links</h2>\n${links.join('\n')}` : ''}
-${bibliographyHtml(reportBibliography(report).entries)}
+`;
+  const tail = `${bibliographyHtml(reportBibliography(report).entries)}
 <footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
-</body></html>
-`}`;
+`;
+  // Printed in chunks (a long PDF): the first carries the front and the estate-wide parts, the last the sources.
+  const { chunk } = page;
+  const [from, to] = chunk ? [chunk.from, chunk.to] : [0, report.links.length];
+  const first = !chunk || chunk.index === 0;
+  const last = !chunk || chunk.index === chunk.count - 1;
+  const linkPart = perLink ? `${first ? '<h2 id="sec-links">Links</h2>\n' : ''}${report.links.slice(from, to).map(linkHtml).join('\n')}` : '';
+  // A later part links its own anchors that the contents list, so its PDF names their pages.
+  const anchors = chunk && !first && last ? '<a href="#sources" aria-hidden="true"></a>' : '';
+  return `${head}${first ? `${front}${main}` : ''}${linkPart}\n${last ? `${tail}${anchors}` : ''}</body></html>\n`;
 }
 
 /** The full report's table of contents: its parts as chosen, each flowchart path, the sources. */
@@ -287,6 +300,8 @@ export interface HtmlView {
   /** Only the front pages (title and contents), to print again with page numbers; and the whole's page count for their footer. */
   frontOnly?: boolean;
   totalPages?: number;
+  /** One of several chunks a long PDF is printed in: links from..to, and the pages printed before it. */
+  chunk?: { index: number; count: number; from: number; to: number; pageOffset: number };
 }
 
 // Under each flowchart path, the links that take it (names link to their sections).
