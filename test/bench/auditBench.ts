@@ -11,13 +11,13 @@ import { medianMs, round, type Figure } from './figures.ts';
 const META = { title: 'Bench estate', author: 'bench', generatedAt: new Date().toISOString(), appVersion: 'bench', classification: 'INTERNAL', includeChecklists: true };
 const print = (html: string, signal?: AbortSignal) => printPdfWithChromium(html, process.env.CHROMIUM ?? '/usr/bin/chromium', signal);
 
-/** Resident memory (MB) of the Chromium processes whose command line names `marker`, summed. */
+/** Memory (MB) of the Chromium processes whose command line names `marker`: their proportional set sizes summed (shared pages counted once). */
 async function chromiumRssMb(marker: string): Promise<number> {
   let kb = 0;
   for (const pid of (await readdir('/proc')).filter((n) => /^\d+$/.test(n))) {
     try {
       if (!(await readFile(`/proc/${pid}/cmdline`, 'latin1')).includes(marker)) continue;
-      kb += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      kb += Number(/^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended while it was read.
     }

@@ -44,7 +44,7 @@ describe('replacing the front pages of a printed PDF', () => {
     expect(() => replaceLeadingPages(one, one, 2)).toThrow(/cannot replace 2 pages/);
   }, 60_000);
 
-  it('joins parts into one PDF: every page in order, and each part's named destinations kept on their pages', async () => {
+  it('joins parts into one PDF: every page in order, and the named destinations of each part kept on their pages', async () => {
     const first = await print(page('<section><p><a href="#gamma">to gamma</a></p><h2 id="alpha">Alpha</h2></section><p>Second page</p>'));
     const second = await print(page('<section><h2 id="gamma">Gamma</h2><a href="#gamma"></a></section><p>Last page</p>'));
     const joined = joinPdfs(first, [second]);

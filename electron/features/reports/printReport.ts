@@ -89,8 +89,8 @@ export async function printWithContents<V>(options: {
   return printed;
 }
 
-/** Links per Chromium print: one page of 1,000 links held 2.4 GB, so a long report is printed in parts and joined. */
-export const LINKS_PER_PRINT = 250;
+/** Links per Chromium print: one print of 1,000 links held 2.4 GB, so a long report is printed in parts and joined (500: each part costs a Chromium start, about 1.3 GB at most). */
+export const LINKS_PER_PRINT = 500;
 
 /** What the full report's renderer is asked for in one printing. */
 export interface PrintPass {
