@@ -19,15 +19,12 @@ let savesAsked: number;
 
 // The printer's temporary folders, in a temporary folder of this test's own (other tests print too).
 const printerDirs = async () => (await readdir(path.join(dir, 'tmp'))).filter((n) => n.startsWith('applink-pdf-'));
-let savedTmp: string | undefined;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'report-progress-'));
   exportDir = path.join(dir, 'exports');
   await mkdir(exportDir);
   await mkdir(path.join(dir, 'tmp'));
-  savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = path.join(dir, 'tmp');
   savesAsked = 0;
   session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
   await session.switchTo(session.defaultDir);
@@ -36,15 +33,13 @@ beforeEach(async () => {
       savesAsked++;
       return path.join(exportDir, name);
     },
-    printPdf: (html, signal) => printPdfWithChromium(html, '/usr/bin/chromium', signal),
+    printPdf: (html, signal) => printPdfWithChromium(html, '/usr/bin/chromium', signal, path.join(dir, 'tmp')),
   }));
   await dispatchOperation(handlers, 'workspace.open', {});
   const saved = await dispatchOperation(handlers, 'links.saveMany', { links: generatedEstate(400).map((d) => d.link) });
   expect(saved.ok).toBe(true);
 });
 afterEach(async () => {
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmp;
   await session.close();
   await rm(dir, { recursive: true, force: true });
 });

@@ -35,8 +35,8 @@ export function findChromium(given: string | undefined): string {
  * request, and Chromium's background networking is switched off. Page size, numbers and the marking
  * come from the report's @page rules.
  */
-export async function printPdfWithChromium(html: string, chromium: string, signal?: AbortSignal): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'applink-pdf-'));
+export async function printPdfWithChromium(html: string, chromium: string, signal?: AbortSignal, tempRoot = tmpdir()): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tempRoot, 'applink-pdf-'));
   try {
     const page = path.join(dir, 'report.html');
     const out = path.join(dir, 'report.pdf');
