@@ -89,6 +89,7 @@ try {
   execFileSync('pdftoppm', ['-f', '8', '-l', '8', '-r', '70', '-png', '-singlefile', pdfFile, path.join(OUT, 'report-page-8')]);
   await rm(pdfFile);
   await fleetScreens(browser, OUT);
+  await (await import('./screens/audit.ts')).auditScreens(OUT);
   console.log(`screenshots written to ${OUT}/`);
 } finally {
   await browser.close();

@@ -13,6 +13,8 @@ import { WorkspaceStore } from '../workspace/store.ts';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Progress of a long command, written over itself; only when stderr is a terminal (absent when piped). */
+  progress?(text: string): void;
 }
 
 /** Ends a command with an exit status; runCli prints the message as it is (64: the command line is wrong). */

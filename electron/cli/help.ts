@@ -17,6 +17,7 @@ Usage:
   applink-advisor report (<inventory.json> | --workspace DIR) --format ${REPORT_FORMATS.join('|')} --out FILE
                   [--title TEXT] [--author NAME] [--classification TEXT] [--bom] [--paper A4|Letter] [--chromium PATH]
                   [--history] [--since-backup ID] [--sign-key PRIVATE.key]
+                  [--summary | --sections summary,links,findings,checklists,history]
   applink-advisor verify-report <file> [--key PUBLIC.pem]
   applink-advisor sign <report> --key PRIVATE.key --out FILE
   applink-advisor keygen --out DIR
@@ -75,7 +76,13 @@ Commands:
                             its content. Never overwrites an existing file. PDF is printed by a Chromium,
                             Chrome or Edge found on the machine (or --chromium PATH), offline. With
                             --workspace: --history lists each link's recent saved states, --since-backup
-                            adds what changed since a backup to the summary.
+                            adds what changed since a backup to the summary. --summary writes the executive
+                            summary alone (at most 15 PDF pages for any estate: links still on Trusted Apps
+                            or Basic, recommendations, findings open and accepted, readiness, migrations,
+                            top servers, top risks, triage decisions, sources; pdf, html, md or json, not
+                            csv). --sections keeps only the parts named (default all). HTML and PDF start
+                            with a table of contents (page numbers in PDF). On a terminal, progress is
+                            written to stderr; piped, nothing extra.
   verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
                             A digest only shows the file is unchanged since it was sealed, not who made it
                             (anyone can recompute one). With --key, also check its Ed25519 signature and

@@ -44,13 +44,17 @@ const COMMANDS: Record<string, Command> = {
   triage: triageCommand,
 };
 
-const processIo: CliIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const processIo: CliIo = {
+  out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t),
+  // A line rewritten in place is for a person watching; a pipe or a log file gets nothing extra.
+  ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(`\r\u001b[K${t}`) } : {}),
+};
 
 /** Runs the command line; returns the exit status. */
 export async function runCli(argv: string[], output: CliIo = processIo, version = '0.0.0'): Promise<number> {
   const [command, ...rest] = argv;
   // Everything printed passes here: text from other people's files never drives the terminal.
-  const io: CliIo = { out: (text) => output.out(terminalSafe(text)), err: (text) => output.err(terminalSafe(text)) };
+  const io: CliIo = { out: (text) => output.out(terminalSafe(text)), err: (text) => output.err(terminalSafe(text)), ...(output.progress ? { progress: (text: string) => output.progress!(terminalSafe(text)) } : {}) };
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.out(HELP);
     return command === undefined ? 64 : 0;

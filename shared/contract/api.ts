@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKLIST_IDS, REPORT_FORMATS } from '../model/vocabulary.ts';
+import { CHECKLIST_IDS, REPORT_FORMATS, REPORT_SECTIONS } from '../model/vocabulary.ts';
 import { assessmentDocumentSchema } from '../model/assessmentDocument.ts';
 import { checklistStateSchema } from '../model/checklistState.ts';
 import { backupInfoSchema } from '../model/backupInfo.ts';
@@ -20,6 +20,15 @@ const linkId = z.string().regex(LINK_ID_PATTERN);
 const backupId = z.string().regex(/^[0-9TZ-]+-[0-9a-f]{6}$/, 'expected a backup id');
 /** Names a bundle or import preview the main process holds until it is merged, committed or discarded. */
 const previewToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected a preview token');
+/** Names one report being made, chosen by the renderer, so it can ask how far it got or cancel it. */
+const reportJob = z.string().regex(/^[0-9a-f]{32}$/, 'expected a report job id');
+/** How far a report has got (reports.progress). */
+export const reportProgressSchema = z.object({
+  stage: z.enum(['building', 'rendering', 'printing', 'sealing']),
+  step: z.number().int().min(0).max(100),
+  steps: z.number().int().min(1).max(100),
+  message: z.string().max(300),
+}).strict();
 
 /** The typed API between renderer and main: argument and result schema per operation. */
 export const CONTRACT = {
@@ -130,8 +139,23 @@ export const CONTRACT = {
       bom: z.boolean(),
       /** Sign with an Ed25519 private key the user picks in a file dialog; the key is read, used and forgotten. */
       sign: z.boolean(),
-    }).strict(),
-    result: z.object({ saved: z.boolean(), path: z.string().optional(), links: z.number().int(), bytes: z.number().int() }),
+      /** The executive summary alone (not for CSV). */
+      summary: z.boolean().optional(),
+      /** The parts of the full report; all when absent. */
+      sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(REPORT_SECTIONS.length).optional(),
+      /** Lets reports.progress and reports.cancel name this report while it is made. */
+      job: reportJob.optional(),
+    }).strict().refine((a) => !(a.summary && a.format === 'csv'), { message: 'a CSV report has no summary form', path: ['summary'] }),
+    result: z.object({ saved: z.boolean(), path: z.string().optional(), links: z.number().int(), bytes: z.number().int(), cancelled: z.boolean().optional() }),
+  },
+  'reports.progress': {
+    args: z.object({ job: reportJob }).strict(),
+    /** null when no report of that id is being made (not started yet, finished or cancelled). */
+    result: z.object({ progress: reportProgressSchema.nullable() }),
+  },
+  'reports.cancel': {
+    args: z.object({ job: reportJob }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
   },
   'diagnostics.get': {
     args: empty,

@@ -9,7 +9,7 @@ export const OPERATION_NAMES = [
   'workspace.chooseFolder', 'workspace.switch', 'workspace.changesSince', 'links.history',
   'bundles.export', 'bundles.open', 'bundles.merge', 'bundles.discard',
   'import.choose', 'import.fromContents', 'import.attribute', 'import.commit', 'import.discard',
-  'reports.export', 'diagnostics.get', 'diagnostics.copy', 'diagnostics.openLogFolder', 'launch.pending',
+  'reports.export', 'reports.progress', 'reports.cancel', 'diagnostics.get', 'diagnostics.copy', 'diagnostics.openLogFolder', 'launch.pending',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -58,6 +58,10 @@ export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** The parts a full report can be made of (`report --sections`, the dialog); all of them by default. */
+export const REPORT_SECTIONS = ['summary', 'links', 'findings', 'checklists', 'history'] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
 /**
  * What a reviewer decided about one finding of one link (issue 17, after DISA STIG Viewer's finding
  * statuses). `accepted-risk` and `false-positive` need a reason; either stops counting as open.

@@ -270,9 +270,9 @@ export function estateMapSvg(map: EstateMap, options: { theme?: 'light' | 'dark'
 }
 
 /** The map as a section of the HTML report (light theme, drawn from the report's own links). */
-export function estateMapReportSection(links: ReadonlyArray<{ document: AssessmentDocument; verdict: Verdict }>): string {
+export function estateMapReportSection(links: ReadonlyArray<{ document: AssessmentDocument; verdict: Verdict }>, heading: { level: 2 | 3; id: string } = { level: 2, id: 'estate-map' }): string {
   const map = layoutEstateMap(links);
   if (map.nodes.length === 0) return '';
   const omitted = omissionText(map);
-  return `<h2 id="estate-map">Estate map</h2>\n<p class="muted">${plural(map.nodes.length, 'server')} and the links between them.${omitted ? ` ${escapeHtml(omitted)}` : ''}</p>\n<figure class="estate-map" style="margin:0;break-inside:avoid">${estateMapSvg(map, { theme: 'light', fit: true })}</figure>`;
+  return `<h${heading.level} id="${escapeHtml(heading.id)}">Estate map</h${heading.level}>\n<p class="muted">${plural(map.nodes.length, 'server')} and the links between them.${omitted ? ` ${escapeHtml(omitted)}` : ''}</p>\n<figure class="estate-map" style="margin:0;break-inside:avoid">${estateMapSvg(map, { theme: 'light', fit: true })}</figure>`;
 }

@@ -16,6 +16,7 @@ const allBenches: Array<[string, () => Promise<Figure[]>]> = [
   ['report', reportBench],
   ['renderer', rendererBench],
   ['fleet', fleetBench],
+  ['audit', async () => (await import('./auditBench.ts')).auditBench()],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !allBenches.some(([known]) => known === name));

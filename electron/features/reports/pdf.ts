@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OperationError } from '../../../shared/contract/operationError.ts';
+import { ReportCancelled } from './printReport.ts';
+
+// A large report takes one Chromium print per pass; ten minutes is far beyond any we measured (docs/reports.md).
+const PRINT_TIMEOUT_MS = 600_000;
 
 /** Where a Chromium-based browser usually is, per platform. */
 export const CHROMIUM_CANDIDATES: Readonly<Record<string, string[]>> = {
@@ -31,8 +35,8 @@ export function findChromium(given: string | undefined): string {
  * request, and Chromium's background networking is switched off. Page size, numbers and the marking
  * come from the report's @page rules.
  */
-export async function printPdfWithChromium(html: string, chromium: string): Promise<Buffer> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'applink-pdf-'));
+export async function printPdfWithChromium(html: string, chromium: string, signal?: AbortSignal, tempRoot = tmpdir()): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(tempRoot, 'applink-pdf-'));
   try {
     const page = path.join(dir, 'report.html');
     const out = path.join(dir, 'report.pdf');
@@ -43,11 +47,16 @@ export async function printPdfWithChromium(html: string, chromium: string): Prom
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), pathToFileURL(page).href,
     ];
     await new Promise<void>((resolve, reject) => {
-      execFile(chromium, args, { timeout: 120_000 }, (error, _stdout, stderr) => (error ? reject(new OperationError('internal', `${chromium} could not print the report: ${String(stderr).trim().split('\n').at(-1) ?? error.message}`)) : resolve()));
+      execFile(chromium, args, { timeout: PRINT_TIMEOUT_MS, signal, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
+        if (signal?.aborted) reject(new ReportCancelled());
+        else if (error) reject(new OperationError('internal', `${chromium} could not print the report: ${String(stderr).trim().split('\n').at(-1) ?? error.message}`));
+        else resolve();
+      });
     });
     if (!existsSync(out)) throw new OperationError('internal', `${chromium} printed no PDF.`);
     return await readFile(out);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A cancelled Chromium's helpers may still be writing into its profile for a moment.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

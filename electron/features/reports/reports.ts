@@ -2,15 +2,28 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { OperationError } from '../../../shared/contract/operationError.ts';
 import type { Report } from '../../../shared/present/report/reportModel.ts';
 import { pdfInfoFor, withPdfInfo } from '../../../shared/present/report/pdfInfo.ts';
-import { reportCsv, reportHtml, reportJson, reportMarkdown } from '../../../shared/present/report/reportFormats.ts';
+import { reportCsv, reportHtml, reportJson, reportMarkdown, reportToc } from '../../../shared/present/report/reportFormats.ts';
+import { summaryHtml, summaryJson, summaryMarkdown } from '../../../shared/present/report/summaryDocument.ts';
+import { SUMMARY_PARTS } from '../../../shared/present/report/summaryHtml.ts';
+import { pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
+import { printLongWithContents, printWithContents, SUMMARY_MAX_PAGES, SUMMARY_SHRINK, throwIfCancelled, type OnProgress, type PrintPdf } from './printReport.ts';
 import { DIGEST_MARKER, integrityText, sealReport, verifySeal, type SealCheck } from '../../../shared/present/report/reportSeal.ts';
 
-import type { ReportFormat } from '../../../shared/model/vocabulary.ts';
+import type { ReportFormat, ReportSection } from '../../../shared/model/vocabulary.ts';
 
 export { REPORT_FORMATS, type ReportFormat } from '../../../shared/model/vocabulary.ts';
 export type TextFormat = Exclude<ReportFormat, 'pdf'>;
-/** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium in the CLI and the tests. */
-export type PrintPdf = (html: string) => Promise<Buffer>;
+export type { PrintPdf, OnProgress, ReportProgress } from './printReport.ts';
+export { ReportCancelled } from './printReport.ts';
+
+/** What to print of a report: the executive summary alone, or the full report's chosen parts. */
+export interface ReportContent {
+  summary?: boolean;
+  sections?: readonly ReportSection[];
+  /** The zone local times are printed in (the machine's by default), and the day triage is judged on. */
+  timeZone?: string;
+  today?: string;
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 // A PDF is bytes: handled as a latin1 string, one character per byte, so the seal is byte-exact.
@@ -36,10 +49,14 @@ export function signingKey(pem: string, file: string): KeyObject {
 
 const signer = (key: KeyObject | undefined) => (key ? (digest: string) => sign(null, Buffer.from(digest, 'ascii'), key).toString('hex') : undefined);
 
-/** A report in a text format, sealed with its SHA-256 (and signed, given a key). */
-export function renderReport(report: Report, format: TextFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; key?: KeyObject } = {}): string {
+/** A report in a text format, sealed (and signed, given a key). A CSV has no summary form. */
+export function renderReport(report: Report, format: TextFormat, options: ReportContent & { bom?: boolean; paper?: 'A4' | 'Letter'; key?: KeyObject } = {}): string {
   const signed = { ...report, meta: { ...report.meta, signed: Boolean(options.key) } };
-  const text = format === 'html' ? reportHtml(signed, { size: options.paper ?? 'A4' }) : format === 'md' ? reportMarkdown(signed) : format === 'csv' ? reportCsv(signed, { bom: options.bom ?? false }) : reportJson(signed);
+  const view = { size: options.paper ?? 'A4', sections: options.sections, timeZone: options.timeZone, today: options.today } as const;
+  if (options.summary && format === 'csv') throw new OperationError('invalid-argument', 'A CSV report has one row per link and no summary form; use --format md, html, pdf or json with --summary (or assess --format csv).');
+  const text = options.summary
+    ? (format === 'html' ? summaryHtml(signed, view) : format === 'md' ? summaryMarkdown(signed, view) : summaryJson(signed, view))
+    : format === 'html' ? reportHtml(signed, view) : format === 'md' ? reportMarkdown(signed, view) : format === 'csv' ? reportCsv(signed, { bom: options.bom ?? false }) : reportJson(signed);
   return sealReport(text, sha256, signer(options.key));
 }
 
@@ -48,13 +65,33 @@ export function sealPdf(pdf: Buffer, key?: KeyObject): Buffer {
   return Buffer.from(sealReport(`${pdf.toString('latin1')}\n%${integrityText(Boolean(key))}\n`, sha256Bytes, signer(key)), 'latin1');
 }
 
-/** A report in any format, sealed: text, or the bytes of a PDF. */
-export async function produceReport(report: Report, format: ReportFormat, options: { bom?: boolean; paper?: 'A4' | 'Letter'; printPdf?: PrintPdf; key?: KeyObject } = {}): Promise<string | Buffer> {
-  if (format !== 'pdf') return renderReport(report, format, options);
+/**
+ * A report in any format, sealed: text, or the bytes of a PDF. A PDF is printed twice for the page
+ * numbers of its contents (printWithContents); a summary PDF is printed with shorter lists until it fits
+ * in SUMMARY_MAX_PAGES. `signal` cancels (ReportCancelled; nothing is returned), `onProgress` hears each stage.
+ */
+export async function produceReport(report: Report, format: ReportFormat, options: ReportContent & { bom?: boolean; paper?: 'A4' | 'Letter'; printPdf?: PrintPdf; key?: KeyObject; signal?: AbortSignal; onProgress?: OnProgress } = {}): Promise<string | Buffer> {
+  const { signal, onProgress } = options;
+  throwIfCancelled(signal);
+  if (format !== 'pdf') {
+    onProgress?.({ stage: 'rendering', step: 1, steps: 2, message: `Writing the ${format.toUpperCase()} report…` });
+    return renderReport(report, format, options);
+  }
   if (!options.printPdf) throw new Error('no PDF printer');
+  const view = { size: options.paper ?? 'A4', forPdf: true, sections: options.sections, timeZone: options.timeZone, today: options.today } as const;
+  onProgress?.({ stage: 'rendering', step: 1, steps: 5, message: 'Laying out the report…' });
   // Chromium names itself the creator and ignores the author: the document information is added to the
   // printed PDF (an incremental update) before it is sealed.
-  const printed = await options.printPdf(reportHtml(report, { size: options.paper ?? 'A4', forPdf: true }));
+  const printed = options.summary
+    ? await printWithContents({
+      variants: SUMMARY_SHRINK, tocIds: [...SUMMARY_PARTS.map(([id]) => id), 'sources'], print: options.printPdf, signal, onProgress, stepsBefore: 2,
+      render: (limits, tocPages) => summaryHtml(report, { ...view, limits, tocPages }), fits: (pages) => pages <= SUMMARY_MAX_PAGES,
+    })
+    : await printLongWithContents({
+      links: report.links.length, tocIds: reportToc(report, options.sections).map((e) => e.id), print: options.printPdf, signal, onProgress, stepsBefore: 2,
+      render: (pass) => reportHtml(report, { ...view, ...pass }),
+    });
+  onProgress?.({ stage: 'sealing', step: 4, steps: 5, message: `Sealing the PDF (${pdfPageCount(printed)} pages)…` });
   return sealPdf(Buffer.from(withPdfInfo(printed, pdfInfoFor(report.meta))), options.key);
 }
 

@@ -6,6 +6,9 @@ import { useModalDialog } from '../lib/useModalDialog.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { localTime } from '../lib/localTime.ts';
 import { messageOf } from '../../../shared/model/messageOf.ts';
+import { REPORT_SECTIONS } from '../../../shared/model/vocabulary.ts';
+import { ReportContentChoice, type ReportContent } from './ReportContentChoice.tsx';
+import { newReportJob, useReportProgress } from './useReportProgress.ts';
 
 type Format = ReportFormat;
 // Every format of REPORT_FORMATS needs its words here: a format without them is a type error.
@@ -37,21 +40,28 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
   const [sign, setSign] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [content, setContent] = useState<ReportContent>({ summary: false, sections: [...REPORT_SECTIONS] });
+  const [job, setJob] = useState<string | null>(null);
+  const progress = useReportProgress(job);
 
   async function save() {
     setBusy(true);
     setStatus(`Building the report of ${scope}…`);
+    const thisJob = newReportJob();
+    setJob(thisJob);
     try {
       await flushSaves();
+      const summary = content.summary && format !== 'csv';
       const result = await call('reports.export', {
         ...(ids ? { ids } : {}), format, title: title.trim() || `Application links — ${folder}`, classification: classification.trim() || null, includeChecklists, includeHistory,
-        changesSinceBackup: since || null, paper, bom, sign,
+        changesSinceBackup: since || null, paper, bom, sign, job: thisJob, ...(summary ? { summary } : { sections: content.sections }),
       });
-      setStatus(result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256${sign ? ' and signature are' : ' is'} inside; check with applink-advisor verify-report.` : 'Not saved.');
+      setStatus(result.cancelled ? 'Cancelled; nothing was saved.' : result.saved ? `Saved the report of ${result.links} links (${Math.round(result.bytes / 1024)} KB) to ${result.path}. Its SHA-256${sign ? ' and signature are' : ' is'} inside; check with applink-advisor verify-report.` : 'Not saved.');
     } catch (error) {
       setStatus(`The report could not be made: ${messageOf(error)}`);
     } finally {
       setBusy(false);
+      setJob(null);
     }
   }
 
@@ -64,6 +74,7 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
           <label key={value}><input type="radio" name={`${id}-format`} value={value} checked={format === value} onChange={() => setFormat(value)} /> {label}</label>
         ))}
       </fieldset>
+      <ReportContentChoice id={id} format={format} value={content} onChange={setContent} />
       <div className="filter">
         <label htmlFor={`${id}-name`}>Title</label>
         <input id={`${id}-name`} value={title} maxLength={200} placeholder={`Application links — ${folder}`} onChange={(e) => setTitle(e.target.value)} />
@@ -90,6 +101,13 @@ export function ReportDialog({ open, ids, scope, onClose }: { open: boolean; ids
       <label><input type="checkbox" checked={sign} onChange={(e) => setSign(e.target.checked)} /> Sign with my Ed25519 private key (chosen next; never stored)</label>
       {format === 'csv' && <label><input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> Byte-order mark (for Excel)</label>}
       {status && <p role="status">{status}</p>}
+      {busy && (
+        <div className="report-progress">
+          <progress max={progress?.steps ?? 1} value={progress?.step ?? 0} aria-label="Report progress" />
+          <span>{progress?.message ?? 'Starting…'}</span>
+          <button type="button" disabled={!job} onClick={() => { if (job) void call('reports.cancel', { job }); }}>Cancel report</button>
+        </div>
+      )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>Close</button>
         <button type="button" className="primary" disabled={busy} onClick={() => void save()}>Save report…</button>

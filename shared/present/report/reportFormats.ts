@@ -1,5 +1,4 @@
 import { CURRENT_CHART, DOCUMENTED_CHART } from '../../guidance/flowcharts.ts';
-import { estateMapReportSection } from '../estateMap.ts';
 import { productName } from '../../engine/oauth2Readiness.ts';
 import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
 import { escapeHtml } from '../escape.ts';
@@ -13,11 +12,17 @@ import type { Report, ReportLink } from './reportModel.ts';
 import { integrityText } from './reportSeal.ts';
 import { TRIAGE_CSV_COLUMNS, triageCellText, triageCsvCells } from './reportTriage.ts';
 import { localDay } from '../../engine/triage.ts';
-import { ANSWER_KEYS } from '../../model/vocabulary.ts';
+import { ANSWER_KEYS, REPORT_SECTIONS, type ReportSection } from '../../model/vocabulary.ts';
+import { localDateTime } from '../localDateTime.ts';
+import { CHART_CSS } from './summaryCharts.ts';
+import { executiveSummary } from './executiveSummary.ts';
+import { SUMMARY_CSS, SUMMARY_PARTS, summaryBodyHtml } from './summaryHtml.ts';
+import { LINK_PRINT_CSS, TOC_CSS, tocHtml, type TocEntry } from './tableOfContents.ts';
+import { migrationText } from './summaryText.ts';
+import { answersHtml, settingsRowHtml } from './linkRows.ts';
+import { FindingExplanations } from './findingExplanations.ts';
 
 const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
-const migrationText = (s: Report['summary']) =>
-  `Migrations (links with an open checklist): ${s.migrationsOpen} open, ${s.migrationsDone} done; ${s.migrationsPlanned} planned, blocked.`;
 const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
 
 /** JSON: the documented, versioned shape (docs/reports.md); the digest is its last field. */
@@ -81,26 +86,32 @@ export function reportCsv(report: Report, options: { bom: boolean }): string {
 }
 
 /** Markdown for a ticket system: summary, then each link; the flowchart as a mermaid block per distinct path. */
-export function reportMarkdown(report: Report): string {
+export function reportMarkdown(report: Report, view: { sections?: readonly ReportSection[]; timeZone?: string; today?: string } = {}): string {
   const { meta, summary } = report;
+  const shown = new Set(view.sections ?? REPORT_SECTIONS);
   const lines = [
     ...(meta.classification ? [`**${escapeMarkdown(meta.classification)}**`, ''] : []),
     `# ${escapeMarkdown(meta.title)}`, '',
-    `Generated ${meta.generatedAt} by ${escapeMarkdown(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeMarkdown(meta.appVersion)}.`, '',
+    `Generated ${localDateTime(meta.generatedAt, view.timeZone)} by ${escapeMarkdown(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeMarkdown(meta.appVersion)}. Parts: ${[...shown].join(', ')}.`, '',
+    ...(shown.has('summary') ? [
     '## Summary', '',
     `${summary.total} links. ${migrationText(summary)}`, '',
     '| Recommendation | Links |', '|---|---|', ...summary.byRecommendation.map(([k, n]) => `| ${RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS]} | ${n} |`), '',
     '| Worst finding | Links |', '|---|---|', ...summary.bySeverity.map(([k, n]) => `| ${k} | ${n} |`), '',
+    ] : []),
     ...(report.changes ? [`### What changed since ${escapeMarkdown(report.changes.label)}`, '', ...(report.changes.rows.length ? ['| Change | Link |', '|---|---|', ...report.changes.rows.map((r) => `| ${r.kind} | ${escapeMarkdown(r.name)} |`)] : ['Nothing changed.']), ''] : []),
-    '## Flowchart paths', '', escapeMarkdown(CURRENT_CHART.inferredNote ?? CURRENT_CHART.caption, true), '',
+    ...(shown.has('links') ? ['## Flowchart paths', '', escapeMarkdown(CURRENT_CHART.inferredNote ?? CURRENT_CHART.caption, true), ''] : []),
   ];
-  report.paths.forEach((p, i) => {
-    lines.push(`### Path ${i + 1} (${p.links} link${p.links === 1 ? '' : 's'})`, '', '```mermaid', flowchartSource(CURRENT_CHART, p, `Path ${i + 1}`).trimEnd(), '```', '', `Sources: ${pathSources(CURRENT_CHART, p.path).join(', ') || 'none'}`, '');
+  if (shown.has('links')) report.paths.forEach((p, i) => {
+    lines.push(`### Path ${i + 1} (${p.links} link${p.links === 1 ? '' : 's'})`, '', '```mermaid', flowchartSource(CURRENT_CHART, p, `Path ${i + 1}`).trimEnd(), '```', '', `Sources: ${pathSources(CURRENT_CHART, p.path).join(', ') || 'none'}`, '',
+      `Links on path ${i + 1}: ${report.links.filter((l) => l.pathIndex === i).map((l) => escapeMarkdown(l.document.link.name)).join(', ')}`, '');
   });
-  lines.push('## Links', '');
-  for (const l of report.links) {
+  const perLink = (['links', 'findings', 'checklists', 'history'] as const).some((k) => shown.has(k));
+  if (perLink) lines.push('## Links', '');
+  for (const l of perLink ? report.links : []) {
     const { link } = l.document;
-    lines.push(`### ${escapeMarkdown(link.name)}`, '',
+    lines.push(`### ${escapeMarkdown(link.name)}`, '');
+    if (shown.has('links')) lines.push(
       `- Id: \`${link.id}\``, `- Local end: ${escapeMarkdown(endText(link.local))}`, `- Remote end: ${escapeMarkdown(endText(link.remote))}`,
       `- Local outgoing / incoming: ${directionText(link.config.local.outgoing)} / ${directionText(link.config.local.incoming)}`,
       `- Remote outgoing / incoming: ${directionText(link.config.remote?.outgoing)} / ${directionText(link.config.remote?.incoming)}`,
@@ -109,17 +120,17 @@ export function reportMarkdown(report: Report): string {
       `- Path ${l.pathIndex + 1}: ${pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps)}`,
       ...(l.verdict.documentedDeprecation ? [`- Documented (Confluence 5.0) path: ${pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps)} — deprecated: ${escapeMarkdown(l.verdict.documentedDeprecation)}`] : []),
       `- OAuth 2.0: ${OAUTH2_LABELS[l.verdict.oauth2.status]}`, '');
-    if (l.verdict.findings.length) {
+    if (shown.has('findings') && l.verdict.findings.length) {
       lines.push('| Severity | Rule | Finding | Remedy | Sources | Triage |', '|---|---|---|---|---|---|');
       l.verdict.findings.forEach((f, i) => lines.push(`| ${f.severity} | ${f.rule} | ${escapeMarkdown(f.title)} | ${escapeMarkdown(f.remedy)} | ${f.sources.join(', ')} | ${escapeMarkdown(triageCellText(l.triage[i]!))} |`));
       lines.push('');
     }
-    if (l.verdict.settings) {
+    if (shown.has('links') && l.verdict.settings) {
       lines.push('| Recommended settings | Outgoing | Incoming |', '|---|---|---|', `| Local end | ${directionText(l.verdict.settings.local.outgoing)} | ${directionText(l.verdict.settings.local.incoming)} |`);
       if (l.verdict.settings.remote) lines.push(`| Remote end | ${directionText(l.verdict.settings.remote.outgoing)} | ${directionText(l.verdict.settings.remote.incoming)} |`);
       lines.push('');
     }
-    for (const c of l.checklists) {
+    for (const c of shown.has('checklists') ? l.checklists : []) {
       lines.push(c.view.locked
         ? `- Checklist ${c.view.id}: planned, blocked — ${escapeMarkdown(c.view.locked.reason)} (sources: ${c.view.locked.sources.join(', ') || 'none'})`
         : `- Checklist ${c.view.id}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}`);
@@ -130,11 +141,11 @@ export function reportMarkdown(report: Report): string {
         }
       }
     }
-    if (l.history.length) {
+    if (shown.has('history') && l.history.length) {
       lines.push('', 'History:', '');
       for (const h of l.history) lines.push(`- revision ${h.revision}, ${h.savedAt}: ${escapeMarkdown([h.event, h.fields.join(', ')].filter(Boolean).join(' — ') || 'first saved')}`);
     }
-    if (link.notes) lines.push('', `Notes: ${escapeMarkdown(link.notes)}`);
+    if (shown.has('links') && link.notes) lines.push('', `Notes: ${escapeMarkdown(link.notes)}`);
     lines.push('');
   }
   lines.push('## Sources', '', '| Id | Title | From | Address (not a link) |', '|---|---|---|---|');
@@ -144,7 +155,7 @@ export function reportMarkdown(report: Report): string {
   return lines.join('\n');
 }
 
-const CSS = `
+export const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#172b4d;margin:0 auto;max-width:60rem;padding:1.5rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #dcdfe4;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
 *{box-sizing:border-box}table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}.sev{white-space:nowrap}th{background:#f7f8f9}
@@ -165,44 +176,41 @@ const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/
 
 // Page margin boxes (Chromium 131+, so Electron's printToPDF and headless Chromium alike): the marking
 // at the top and bottom of every page, page numbers at the bottom.
-function pageCss(marking: string | null, size: 'A4' | 'Letter'): string {
+export function pageCss(marking: string | null, size: 'A4' | 'Letter', totalPages?: number, pageOffset?: number): string {
   const mark = marking ? `content:${cssString(marking)};font:700 9pt system-ui,sans-serif;color:#ae2a19` : '';
-  const footer = 'content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,sans-serif;color:#44546f';
-  return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}`;
+  // The front pages printed alone (to splice into the whole) give the whole's page count.
+  // A chunk of a long PDF goes on from the pages before it, and cannot know the total: "Page n" alone.
+  const of = pageOffset !== undefined ? '' : ` " of " ${totalPages ? `"${totalPages}"` : 'counter(pages)'}`;
+  const footer = `content:"Page " counter(page)${of};font:9pt system-ui,sans-serif;color:#44546f`;
+  return `@page{size:${size};margin:18mm 14mm;${mark ? `@top-center{${mark}}@bottom-left{${mark}}` : ''}@bottom-right{${footer}}}${pageOffset ? `html{counter-reset:page ${pageOffset}}` : ''}`;
 }
 
 /** The bibliography: addresses as text in a <code> element, never a link anything would open. */
-function bibliographyHtml(entries: BibliographyEntry[]): string {
+export function bibliographyHtml(entries: BibliographyEntry[]): string {
   const rows = entries.map((e) => `<tr><td>${escapeHtml(e.id)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.origin)}</td><td>${e.url ? `<code class="url">${escapeHtml(e.url)}</code>` : '—'}</td></tr>`).join('');
   return `<h2 id="sources">Sources</h2><p class="muted">Every id this report cites. Addresses are given as text to copy; nothing in this report opens them.</p><table class="sources"><thead><tr><th>Id</th><th>Title</th><th>From</th><th>Address</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function barChart(title: string, rows: Array<[string, number]>): string {
-  const max = Math.max(1, ...rows.map(([, n]) => n));
-  const height = rows.length * 22 + 4;
-  const bars = rows.map(([label, n], i) => `<text x="0" y="${i * 22 + 15}">${escapeHtml(label)}</text><rect class="bar" x="170" y="${i * 22 + 4}" width="${Math.round((n / max) * 300)}" height="14"/><text x="${176 + Math.round((n / max) * 300)}" y="${i * 22 + 15}">${n}</text>`).join('');
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(`${title}: ${rows.map(([l, n]) => `${l} ${n}`).join(', ')}`)}" viewBox="0 0 520 ${height}" width="520" height="${height}">${bars}</svg>`;
-}
 
 /**
  * HTML: one self-contained file (inline CSS and SVG, its own CSP, no script) that prints well. Each
  * distinct flowchart path is drawn once and each link refers to it.
  */
-export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf?: boolean } = { size: 'A4' }): string {
-  const { meta, summary } = report;
+export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): string {
+  const { meta } = report;
+  const shown = new Set(page.sections ?? REPORT_SECTIONS);
   const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
   const sev = (s: string | null) => (s ? `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
-  const links = report.links.map((l) => {
+  const why = new FindingExplanations(report);
+  const linkHtml = (l: ReportLink) => {
     const { link } = l.document;
     const findings = l.verdict.findings.length
-      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th><th>Triage</th></tr></thead><tbody>${l.verdict.findings.map((f, i) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong><br>${escapeHtml(f.message)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td><td${l.triage[i]!.expired ? ' class="expired"' : ''}>${escapeHtml(triageCellText(l.triage[i]!))}</td></tr>`).join('')}</tbody></table>`
+      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th><th>Triage</th></tr></thead><tbody>${l.verdict.findings.map((f, i) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong>${why.linkHtml(f)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td><td${l.triage[i]!.expired ? ' class="expired"' : ''}>${escapeHtml(triageCellText(l.triage[i]!))}</td></tr>`).join('')}</tbody></table>`
       : '<p>No findings.</p>';
-    const settings = l.verdict.settings
-      ? `<table><thead><tr><th>Recommended settings</th><th>Outgoing</th><th>Incoming</th></tr></thead><tbody><tr><th>Local end</th><td>${escapeHtml(directionText(l.verdict.settings.local.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.local.incoming))}</td></tr>${l.verdict.settings.remote ? `<tr><th>Remote end</th><td>${escapeHtml(directionText(l.verdict.settings.remote.outgoing))}</td><td>${escapeHtml(directionText(l.verdict.settings.remote.incoming))}</td></tr>` : ''}</tbody></table>`
-      : '';
+    const settings = settingsRowHtml(l.verdict.settings);
     const checklists = l.checklists.map((c) => {
-      const items = meta.includeChecklists
-        ? `<table><thead><tr><th>Item</th><th>State</th><th>Note and evidence</th></tr></thead><tbody>${c.view.sections.flatMap((sec) => sec.items).map((item) => {
+      const items = meta.includeChecklists && c.state && Object.keys(c.state.items).length
+        ? `<table><thead><tr><th>Item</th><th>State</th><th>Note and evidence</th></tr></thead><tbody>${c.view.sections.flatMap((sec) => sec.items).filter((item) => c.state?.items[item.id]).map((item) => {
           const state = c.state?.items[item.id];
           const who = state?.by || state?.at ? ` (${escapeHtml([state.by, state.at].filter(Boolean).join(', '))})` : '';
           const detail = [state?.note ? escapeHtml(state.note) : '', state?.evidence ? `<pre>${escapeHtml(state.evidence.slice(0, 2000))}</pre>` : '', state?.override ? `Override: ${escapeHtml(state.override)}` : ''].filter(Boolean).join('<br>');
@@ -215,43 +223,95 @@ export function reportHtml(report: Report, page: { size: 'A4' | 'Letter'; forPdf
     const history = l.history.length
       ? `<h4>History</h4><table><thead><tr><th>Revision</th><th>Saved</th><th>What changed</th></tr></thead><tbody>${l.history.map((h) => `<tr><td>${h.revision}</td><td>${escapeHtml(h.savedAt)}</td><td>${escapeHtml([h.event, h.fields.join(', ')].filter(Boolean).join(' — ') || 'first saved')}</td></tr>`).join('')}</tbody></table>`
       : '';
-    return `<section class="link" id="link-${escapeHtml(link.id)}"><h3>${escapeHtml(link.name)}</h3>
+    return `<section class="link" id="link-${escapeHtml(link.id)}"><h3>${escapeHtml(link.name)}</h3>${shown.has('links') ? `
 <table><tbody>
 <tr><th>Id</th><td>${escapeHtml(link.id)} (revision ${l.document.revision}, saved ${escapeHtml(l.document.updatedAt)})</td></tr>
 <tr><th>Local end</th><td>${escapeHtml(endText(link.local))}</td></tr><tr><th>Remote end</th><td>${escapeHtml(endText(link.remote))}</td></tr>
 <tr><th>Local outgoing / incoming</th><td>${escapeHtml(directionText(link.config.local.outgoing))} / ${escapeHtml(directionText(link.config.local.incoming))}</td></tr>
 <tr><th>Remote outgoing / incoming</th><td>${escapeHtml(directionText(link.config.remote?.outgoing))} / ${escapeHtml(directionText(link.config.remote?.incoming))}</td></tr>
-<tr><th>Answers</th><td>${ANSWER_KEYS.map((k) => `${escapeHtml(ANSWER_QUESTIONS[k].question)} <strong>${answerText(link.answers[k])}</strong>`).join('<br>')}</td></tr>
+<tr><th>Answers</th><td>${answersHtml(link)}</td></tr>
 <tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
-<tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a>: ${escapeHtml(pathText(CURRENT_CHART, l.verdict.path, l.verdict.steps))}</td></tr>
+<tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a></td></tr>
 ${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</th><td>${escapeHtml(pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps))} — deprecated: ${escapeHtml(l.verdict.documentedDeprecation)}</td></tr>` : ''}
-<tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>
+<tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>${settings}
 ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
-</tbody></table>${settings}${findings}${checklists}${history}</section>`;
-  });
-  const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}. Sources: ${escapeHtml(pathSources(CURRENT_CHART, p.path).join(', ') || 'none')}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>`);
-  return `<!doctype html>
+</tbody></table>` : ''}${shown.has('findings') ? findings : ''}${shown.has('checklists') ? checklists : ''}${shown.has('history') ? history : ''}</section>`;
+  };
+  const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}. Sources: ${escapeHtml(pathSources(CURRENT_CHART, p.path).join(', ') || 'none')}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>${pathLinksHtml(report, i)}`);
+  const perLink = (['links', 'findings', 'checklists', 'history'] as const).some((k) => shown.has(k));
+  const toc = reportToc(report, page.sections);
+  const changes = report.changes ? `<h2 id="sec-changes">What changed since ${escapeHtml(report.changes.label)}</h2>${report.changes.rows.length ? `<table><thead><tr><th>Change</th><th>Link</th><th>Fields</th></tr></thead><tbody>${report.changes.rows.map((r) => `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.fields.map((f) => f.path).join(', ') || '—')}</td></tr>`).join('')}</tbody></table>` : '<p>Nothing changed.</p>'}` : '';
+  const head = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(meta.title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${pageCss(meta.classification, page.size)}</style></head>
-<body>${marking}
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size, page.totalPages, page.chunk?.pageOffset)}</style></head>
+<body>`;
+  const front = `${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
-<p class="muted">Generated ${escapeHtml(meta.generatedAt)} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}.</p></header>
-<h2>Summary</h2>
-<p>${summary.total} links. ${escapeHtml(migrationText(summary))}</p>
-${barChart('Links by recommendation', summary.byRecommendation.map(([k, n]) => [RECOMMENDATION_LABELS[k as keyof typeof RECOMMENDATION_LABELS], n]))}
-${barChart('Links by worst finding', summary.bySeverity)}
-${barChart('OAuth 2.0 readiness', summary.byReadiness.map(([k, n]) => [OAUTH2_LABELS[k as keyof typeof OAUTH2_LABELS], n]))}
-${report.changes ? `<h3>What changed since ${escapeHtml(report.changes.label)}</h3>${report.changes.rows.length ? `<table><thead><tr><th>Change</th><th>Link</th><th>Fields</th></tr></thead><tbody>${report.changes.rows.map((r) => `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.fields.map((f) => f.path).join(', ') || '—')}</td></tr>`).join('')}</tbody></table>` : '<p>Nothing changed.</p>'}` : ''}
-${estateMapReportSection(report.links)}
-<h2>Flowchart paths</h2>
-<p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once.</p>
-${paths.join('\n')}
-<h2>Links</h2>
-${links.join('\n')}
-${bibliographyHtml(reportBibliography(report).entries)}
-<footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
-</body></html>
+<p class="muted">Generated ${escapeHtml(localDateTime(meta.generatedAt, page.timeZone))} by ${escapeHtml(meta.author ?? 'an unnamed operator')} with Applink Advisor ${escapeHtml(meta.appVersion)}. Parts: ${escapeHtml([...shown].join(', '))}.</p></header>
+${tocHtml(toc, page.forPdf ? page.tocPages ?? {} : undefined)}
 `;
+  if (page.frontOnly) return `${head}${front}</body></html>\n`;
+  const main = `${shown.has('summary') ? `<h2 id="sec-summary">Summary</h2>
+${summaryBodyHtml(report, executiveSummary(report, { today: page.today }), 3)}` : ''}
+${changes}
+${shown.has('links') ? `<h2 id="sec-paths">Flowchart paths</h2>
+<p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once, with the links that take it.</p>
+${paths.join('\n')}` : ''}
+${shown.has('findings') ? why.sectionHtml(sev) : ''}
+`;
+  const tail = `${bibliographyHtml(reportBibliography(report).entries)}
+<footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
+`;
+  // Printed in chunks (a long PDF): the first carries the front and the estate-wide parts, the last the sources.
+  const { chunk } = page;
+  const [from, to] = chunk ? [chunk.from, chunk.to] : [0, report.links.length];
+  const first = !chunk || chunk.index === 0;
+  const last = !chunk || chunk.index === chunk.count - 1;
+  const linkPart = perLink ? `${first ? '<h2 id="sec-links">Links</h2>\n' : ''}${report.links.slice(from, to).map(linkHtml).join('\n')}` : '';
+  // A later part links its own anchors that the contents list, so its PDF names their pages.
+  const anchors = chunk && !first && last ? '<a href="#sources" aria-hidden="true"></a>' : '';
+  return `${head}${first ? `${front}${main}` : ''}${linkPart}\n${last ? `${tail}${anchors}` : ''}</body></html>\n`;
+}
+
+/** The full report's table of contents: its parts as chosen, each flowchart path, the sources. */
+export function reportToc(report: Report, sections: readonly ReportSection[] = REPORT_SECTIONS): TocEntry[] {
+  const shown = new Set(sections);
+  const perLink = (['links', 'findings', 'checklists', 'history'] as const).some((k) => shown.has(k));
+  return [
+    ...(shown.has('summary') ? [{ id: 'sec-summary', title: 'Summary', level: 1 as const }, ...SUMMARY_PARTS.map(([id, title]) => ({ id, title, level: 2 as const }))] : []),
+    ...(report.changes ? [{ id: 'sec-changes', title: `What changed since ${report.changes.label}`, level: 1 as const }] : []),
+    ...(shown.has('links') ? [{ id: 'sec-paths', title: 'Flowchart paths', level: 1 as const }, ...report.paths.map((p, i) => ({ id: `path-${i + 1}`, title: `Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}`, level: 2 as const }))] : []),
+    ...(shown.has('findings') ? [{ id: 'sec-findings', title: 'Findings explained', level: 1 as const }] : []),
+    ...(perLink ? [{ id: 'sec-links', title: 'Links', level: 1 as const }] : []),
+    { id: 'sources', title: 'Sources', level: 1 },
+  ];
+}
+
+/** How a report is drawn as HTML: paper, for print or screen, which parts, and the TOC's pages once known. */
+export interface HtmlView {
+  size: 'A4' | 'Letter';
+  forPdf?: boolean;
+  sections?: readonly ReportSection[];
+  /** Anchor id → page, from a first printing; the PDF's table of contents shows them. */
+  tocPages?: Readonly<Record<string, number>>;
+  /** The day triage decisions are judged on (YYYY-MM-DD); the report's local day by default. */
+  today?: string;
+  /** The zone local times are printed in; the machine's by default. */
+  timeZone?: string;
+  /** Only the front pages (title and contents), to print again with page numbers; and the whole's page count for their footer. */
+  frontOnly?: boolean;
+  totalPages?: number;
+  /** One of several chunks a long PDF is printed in: links from..to, and the pages printed before it. */
+  chunk?: { index: number; count: number; from: number; to: number; pageOffset: number };
+}
+
+// Under each flowchart path, the links that take it (names link to their sections).
+function pathLinksHtml(report: Report, index: number): string {
+  const taking = report.links.filter((l) => l.pathIndex === index);
+  const names = taking.map((l) => `<a href="#link-${escapeHtml(l.document.link.id)}">${escapeHtml(l.document.link.name)}</a>`);
+  // The steps in words, once per path (each link's row names its path rather than repeating them).
+  const steps = taking[0] ? `<p class="path-links"><strong>Steps:</strong> ${escapeHtml(pathText(CURRENT_CHART, taking[0].verdict.path, taking[0].verdict.steps))}</p>` : '';
+  return `${steps}<p class="path-links"><strong>Links on path ${index + 1}:</strong> ${names.join(', ')}</p>`;
 }

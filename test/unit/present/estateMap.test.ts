@@ -96,7 +96,7 @@ describe('estate map (#17)', () => {
     expect(section).toContain('<svg');
     expect(estateMapReportSection([])).toBe('');
     const html = reportHtml(buildReport(estate(5).map(doc), { title: 'T', author: null, classification: null, generatedAt: '2026-12-03T00:00:00.000Z', appVersion: 'test', includeChecklists: false }));
-    expect(html).toContain('<h2 id="estate-map">Estate map</h2>');
-    expect(html.indexOf('id="estate-map"')).toBeLessThan(html.indexOf('<h2>Flowchart paths</h2>'));
+    expect(html).toContain('<h3 id="sum-map">Estate map</h3>');
+    expect(html.indexOf('id="sum-map"')).toBeLessThan(html.indexOf('<h2 id="sec-paths">Flowchart paths</h2>'));
   });
 });
