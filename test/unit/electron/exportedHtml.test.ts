@@ -37,4 +37,45 @@ describe('HTML saved through export.save', () => {
     expect(() => assertSelfContainedHtml('<!doctype html><p>hi</p>')).toThrow(/Content-Security-Policy/);
     expect(() => assertSelfContainedHtml(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'">`)).toThrow(/Content-Security-Policy/);
   });
+
+  // Red-team pass (3 Dec 2026): each of these got past a check that read tags with patterns; a browser opening
+  // the page would have fetched, navigated or run the part named.
+  const EVIL = 'https://evil.example/x';
+  it.each([
+    ['a refresh after a quoted ">"', `<meta name=">" http-equiv="refresh" content="0;url=${EVIL}">`],
+    ['an image after a quoted ">"', `<img alt=">" src="${EVIL}">`],
+    ['a handler after "/" instead of a space', '<svg/onload=alert(1)>'],
+    ['an address after "/" instead of a space', `<img/src="${EVIL}">`],
+    ['an address with a character reference in "javascript:"', '<a href="javascript&#58;alert(1)">x</a>'],
+    ['an address with a tab in "javascript:"', '<a href="java&#x09;script:alert(1)">x</a>'],
+    ['a CSS url() written with an escape', `<style>a{background:\\75rl(${EVIL})}</style>`],
+    ['a CSS @import written with an escape', `<style>@\\69mport "${EVIL}";</style>`],
+    ['a CSS image-set() with a string', `<style>a{background-image:image-set("${EVIL}" 1x)}</style>`],
+    ['a style attribute whose url( is a character reference', `<p style="background:url&#40;${EVIL})">x</p>`],
+    ['an SVG style sheet whose @import is a character reference', `<svg><style>@imp&#111;rt "${EVIL}";</style></svg>`],
+    ['an SVG fill pointing elsewhere', `<svg><rect fill="url(${EVIL}#p)"/></svg>`],
+    ['an srcset whose first candidate is a data: image', `<img src="#" srcset="data:image/png;base64,AA 1x, ${EVIL} 2x">`],
+    ['a background attribute', `<table background="${EVIL}"><tr><td>x</td></tr></table>`],
+    ['a ping on a link', `<a href="#top" ping="${EVIL}">x</a>`],
+    ['an animation that sets an address', `<svg><a><set attributeName="href" to="${EVIL}"/><text>x</text></a></svg>`],
+    ['markup hidden in a style element (SVG reads it as tags)', `<svg><style><img src="${EVIL}"></style></svg>`],
+    ['an element after a comment closed with --!>', `<!-- x --!><img src="${EVIL}"><!-- -->`],
+    ['an element after the empty comment <!-->', `<!--><img src="${EVIL}"><!-- -->`],
+    ['an element hidden in a quoted value of a raw-text element', `<noscript><p title="</noscript><img src=${EVIL}>"></p></noscript>`],
+    ['a named character reference the check does not read', '<a href="javascript&colon;alert(1)">x</a>'],
+    ['a frameset', '<frameset></frameset>'],
+  ])('refuses a page with %s', (_, body) => {
+    expect(() => assertSelfContainedHtml(planHtml(plan, AT, body))).toThrow(/was not saved: it holds/);
+  });
+
+  const page = (head: string) => `<!doctype html><html><head><meta charset="utf-8">${head}<title>x</title></head><body><p>x</p></body></html>`;
+  it.each([
+    ['a policy only inside a comment', page(`<!-- <meta http-equiv="Content-Security-Policy" content="default-src 'none';"> -->`)],
+    ['a policy after the first element (it does not guard what comes before it)', `<!doctype html><html><head><img src="${EVIL}"><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head></html>`],
+    ['a policy that lets images come from anywhere', page(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src *">`)],
+    ['a policy that lets styles come from a host', page(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src evil.example">`)],
+    ['a policy that sends reports', page(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; report-uri //evil.example/r">`)],
+  ])('refuses %s', (_, html) => {
+    expect(() => assertSelfContainedHtml(html)).toThrow(/Content-Security-Policy/);
+  });
 });
