@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract/api.ts';
 import { closeMigration, saveChecklistState } from '../features/checklistService.ts';
+import { OperationError } from '../../shared/contract/operationError.ts';
 import { assertSelfContainedHtml } from '../features/exportedHtml.ts';
 import type { OperationContext } from './context.ts';
 
@@ -14,6 +15,8 @@ export function linkOperations({ preferences, store, save }: OperationContext): 
     'links.delete': async ({ ids }) => ({ deleted: await store().delete(ids) }),
     'links.history': async ({ id }) => ({ entries: await store().historyOf(id) }),
     'export.save': async ({ suggestedName, format, text, base64 }) => {
+      // The dialog proposes suggestedName: a page sent as "md" must not land under an .html name unchecked.
+      if (!suggestedName.toLowerCase().endsWith(`.${format}`)) throw new OperationError('invalid-argument', `The file was not saved: its name must end with .${format}, the format of its content.`);
       if (format === 'html') assertSelfContainedHtml(text ?? Buffer.from(base64 ?? '', 'base64').toString('utf8'));
       const target = await save(suggestedName, format, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
       return target ? { saved: true, path: target } : { saved: false };

@@ -1,4 +1,11 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatchOperation } from '../../../electron/ipc.ts';
+import { createHandlers } from '../../../electron/operations/handlers.ts';
+import { WorkspaceSession } from '../../../electron/workspace/session.ts';
+import { testDependencies } from '../../fixtures/handlerDependencies.ts';
 import { assertSelfContainedHtml } from '../../../electron/features/exportedHtml.ts';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { planWaves } from '../../../shared/engine/waves.ts';
@@ -79,3 +86,32 @@ describe('HTML saved through export.save', () => {
     expect(() => assertSelfContainedHtml(html)).toThrow(/Content-Security-Policy/);
   });
 });
+
+describe('export.save', () => {
+  // Red-team pass (3 Dec 2026): the HTML check ran only for format "html", while the dialog's default name came
+  // from suggestedName: format "md" with the name "plan.html" saved an unchecked page under an .html name.
+  it.each([
+    ['an HTML page sent as Markdown', 'plan.html', 'md'],
+    ['an HTML page sent as CSV', 'plan.htm', 'csv'],
+    ['an SVG sent as JSON', 'chart.svg', 'json'],
+  ])('refuses %s: the file name must end with the format', async (_, suggestedName, format) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'applink-export-'));
+    const session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
+    try {
+      await session.switchTo(session.defaultDir);
+      const out = path.join(dir, 'out');
+      await mkdir(out);
+      const handlers = createHandlers(testDependencies(dir, session, { chooseSavePath: async (name) => path.join(out, name) }));
+      const result = await dispatchOperation(handlers, 'export.save', { suggestedName, format, text: '<!doctype html><script>fetch("https://evil.example/")</script>' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining(`must end with .${format}`) } });
+      expect(await readdir(out)).toEqual([]);
+      const fine = await dispatchOperation(handlers, 'export.save', { suggestedName: `plan.${format}`, format, text: 'x' });
+      expect(fine).toMatchObject({ ok: true, value: { saved: true } });
+      expect(await readdir(out)).toEqual([`plan.${format}`]);
+    } finally {
+      await session.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
