@@ -127,6 +127,23 @@ function* tagsOf(html: string): Generator<Tag> {
   }
 }
 
+/** What no tag of an exported file may hold: a script or embedding element, a refresh, a handler, an address elsewhere, CSS that fetches. */
+function checkTag(tag: Tag): void {
+  const value = (name: string) => tag.attributes.find(([n]) => n === name)?.[1];
+  const equiv = value('http-equiv')?.trim().toLowerCase();
+  if (REFUSED_ELEMENTS.test(tag.name)) refuse('an embedding or script element', tag.index);
+  if (tag.name === 'meta' && equiv !== undefined && equiv !== 'content-security-policy' && equiv !== 'content-type') refuse(equiv === 'refresh' ? 'a refresh' : 'a meta http-equiv other than the policy', tag.index);
+  for (const [name, raw] of tag.attributes) {
+    const address = raw.replace(/[\s\u0000-\u001f]/g, '');
+    if (name.startsWith('on')) refuse('an event handler attribute', tag.index);
+    if (/javascript:/i.test(address)) refuse('a javascript: address', tag.index);
+    if (ADDRESS_ATTRIBUTES.test(name) && address !== '' && (/srcset|ping/.test(name) || !/^(#|data:image\/)/i.test(address))) refuse('a reference to another file or address', tag.index);
+    if (name === 'attributename' && ADDRESS_ATTRIBUTES.test(address.toLowerCase())) refuse('an animation of an address', tag.index);
+    // style="…", and SVG's fill, filter, mask, marker-end…: url() works in all of them.
+    checkCss(raw, tag.index);
+  }
+}
+
 /**
  * An HTML file the renderer asks main to save must be a self-contained page under a strict CSP: no script,
  * no embedded or linked resource, nothing fetched (the plan, checklists). Refused with a plain message otherwise.
@@ -135,25 +152,25 @@ export function assertSelfContainedHtml(text: string): void {
   let policy = false;
   for (const tag of tagsOf(text)) {
     if (tag.end) continue;
-    const value = (name: string) => tag.attributes.find(([n]) => n === name)?.[1];
-    const equiv = value('http-equiv')?.trim().toLowerCase();
+    const equiv = tag.attributes.find(([n]) => n === 'http-equiv')?.[1].trim().toLowerCase();
     if (tag.name === 'meta' && equiv === 'content-security-policy' && !policy) {
-      if (!isStrictPolicy(value('content') ?? '')) weakPolicy();
+      if (!isStrictPolicy(tag.attributes.find(([n]) => n === 'content')?.[1] ?? '')) weakPolicy();
       policy = true;
     }
     // The policy only guards what comes after it: it must come before the page's first element.
     if (!policy && !/^(html|head|meta)$/.test(tag.name)) weakPolicy();
-    if (REFUSED_ELEMENTS.test(tag.name)) refuse('an embedding or script element', tag.index);
-    if (tag.name === 'meta' && equiv !== undefined && equiv !== 'content-security-policy' && equiv !== 'content-type') refuse(equiv === 'refresh' ? 'a refresh' : 'a meta http-equiv other than the policy', tag.index);
-    for (const [name, raw] of tag.attributes) {
-      const address = raw.replace(/[\s\u0000-\u001f]/g, '');
-      if (name.startsWith('on')) refuse('an event handler attribute', tag.index);
-      if (/javascript:/i.test(address)) refuse('a javascript: address', tag.index);
-      if (ADDRESS_ATTRIBUTES.test(name) && address !== '' && (/srcset|ping/.test(name) || !/^(#|data:image\/)/i.test(address))) refuse('a reference to another file or address', tag.index);
-      if (name === 'attributename' && ADDRESS_ATTRIBUTES.test(address.toLowerCase())) refuse('an animation of an address', tag.index);
-      // style="…", and SVG's fill, filter, mask, marker-end…: url() works in all of them.
-      checkCss(raw, tag.index);
-    }
+    checkTag(tag);
   }
   if (!policy) weakPolicy();
+}
+
+/**
+ * An SVG file (the flowchart) opened in a browser runs its scripts and fetches what it names, with no policy
+ * of its own: it is held to the same tags as a page, and to none of XML's own ways of adding content
+ * (a DOCTYPE can define entities that expand to markup; a processing instruction can link a style sheet).
+ */
+export function assertInertSvg(text: string): void {
+  const xml = /<!DOCTYPE|<!ENTITY|<!\[CDATA\[|<\?(?!xml\s)/i.exec(text);
+  if (xml) refuse('a DOCTYPE, entity, CDATA section or processing instruction', xml.index);
+  for (const tag of tagsOf(text)) if (!tag.end) checkTag(tag);
 }

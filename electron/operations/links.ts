@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract/api.ts';
 import { closeMigration, saveChecklistState } from '../features/checklistService.ts';
 import { OperationError } from '../../shared/contract/operationError.ts';
-import { assertSelfContainedHtml } from '../features/exportedHtml.ts';
+import { assertInertSvg, assertSelfContainedHtml } from '../features/exportedHtml.ts';
 import type { OperationContext } from './context.ts';
 
 type LinkOperations = Pick<Handlers, 'links.create' | 'links.save' | 'links.saveMany' | 'links.delete' | 'links.history' | 'export.save' | 'checklists.update' | 'checklists.close'>;
@@ -18,6 +18,7 @@ export function linkOperations({ preferences, store, save }: OperationContext): 
       // The dialog proposes suggestedName: a page sent as "md" must not land under an .html name unchecked.
       if (!suggestedName.toLowerCase().endsWith(`.${format}`)) throw new OperationError('invalid-argument', `The file was not saved: its name must end with .${format}, the format of its content.`);
       if (format === 'html') assertSelfContainedHtml(text ?? Buffer.from(base64 ?? '', 'base64').toString('utf8'));
+      if (format === 'svg') assertInertSvg(text ?? Buffer.from(base64 ?? '', 'base64').toString('utf8'));
       const target = await save(suggestedName, format, text !== undefined ? text : Buffer.from(base64 ?? '', 'base64'));
       return target ? { saved: true, path: target } : { saved: false };
     },

@@ -6,7 +6,7 @@ import { dispatchOperation } from '../../../electron/ipc.ts';
 import { createHandlers } from '../../../electron/operations/handlers.ts';
 import { WorkspaceSession } from '../../../electron/workspace/session.ts';
 import { testDependencies } from '../../fixtures/handlerDependencies.ts';
-import { assertSelfContainedHtml } from '../../../electron/features/exportedHtml.ts';
+import { assertInertSvg, assertSelfContainedHtml } from '../../../electron/features/exportedHtml.ts';
 import { assessLink } from '../../../shared/engine/assessLink.ts';
 import { planWaves } from '../../../shared/engine/waves.ts';
 import { checklistsFor } from '../../../shared/engine/checklist.ts';
@@ -108,6 +108,45 @@ describe('export.save', () => {
       const fine = await dispatchOperation(handlers, 'export.save', { suggestedName: `plan.${format}`, format, text: 'x' });
       expect(fine).toMatchObject({ ok: true, value: { saved: true } });
       expect(await readdir(out)).toEqual([`plan.${format}`]);
+    } finally {
+      await session.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SVG saved through export.save (the flowchart)', () => {
+  // Red-team pass (3 Dec 2026): format "svg" was saved unchecked; an SVG file opened in a browser runs its scripts.
+  it('accepts a drawing of the shape Mermaid writes', () => {
+    expect(() => assertInertSvg(`<?xml version="1.0"?>\n${SVG}`)).not.toThrow();
+    expect(() => assertInertSvg(SVG)).not.toThrow();
+  });
+
+  const EVIL = 'https://evil.example/x';
+  it.each([
+    ['a script', '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("x")</script></svg>'],
+    ['a script in a CDATA section', '<svg xmlns="http://www.w3.org/2000/svg"><script><![CDATA[alert(1)]]></script></svg>'],
+    ['an event handler', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+    ['a linked style sheet', `<?xml-stylesheet href="${EVIL}"?><svg xmlns="http://www.w3.org/2000/svg"/>`],
+    ['an entity that expands to markup', '<!DOCTYPE svg [<!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>'],
+    ['an image from the network', `<svg xmlns="http://www.w3.org/2000/svg"><image href="${EVIL}"/></svg>`],
+    ['a CSS @import', `<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(${EVIL});</style></svg>`],
+    ['a foreignObject', '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml"/></foreignObject></svg>'],
+  ])('refuses an SVG with %s', (_, svg) => {
+    expect(() => assertInertSvg(svg)).toThrow(/was not saved: it holds/);
+  });
+
+  it('export.save runs the check on format "svg" and writes nothing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'applink-export-'));
+    const session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
+    try {
+      await session.switchTo(session.defaultDir);
+      const out = path.join(dir, 'out');
+      await mkdir(out);
+      const handlers = createHandlers(testDependencies(dir, session, { chooseSavePath: async (name) => path.join(out, name) }));
+      const result = await dispatchOperation(handlers, 'export.save', { suggestedName: 'chart.svg', format: 'svg', text: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(await readdir(out)).toEqual([]);
     } finally {
       await session.close();
       await rm(dir, { recursive: true, force: true });
