@@ -65,7 +65,7 @@ export function orderProblems(assessed: readonly AssessedDocument[], migrations:
       problems.push(problem('PLAN05', link, window, `The window ${window} has passed and the migration is ${migration!.state === 'open' ? 'still open' : 'not started'}: set a new window or finish it.`, []));
     }
   }
-  problems.push(...directoryFirst(assessed, migrations));
+  for (const p of directoryFirst(assessed, migrations)) problems.push(p);
   for (const wave of waves) {
     if (wave.window !== null && wave.owners.length === 0 && wave.links.length > 0) {
       problems.push(problem('PLAN06', null, wave.window, `No link in the wave of ${wave.window} has an owner: give the wave someone to run it.`, []));
@@ -106,14 +106,17 @@ function directoryFirst(assessed: readonly AssessedDocument[], migrations: Reado
     if (window === null || !needsMigration(migrations.get(link.id))) continue;
     const hosts = [hostOf(link.local.baseUrl), hostOf(link.remote.baseUrl)];
     for (const host of hosts) {
-      for (const gate of (host && gates.get(host)?.values()) || []) {
-        if (gate.link.id === link.id || hosts.includes(gate.directoryHost)) continue;
-        if (gate.window !== null && gate.window <= window) continue;
-        const when = gate.window === null ? 'has no window yet' : `is planned for ${gate.window}`;
-        problems.push(problem('PLAN04', link, window,
-          `Planned for ${window}, but ${host} depends on the directory at ${gate.directoryHost}, and its link "${gate.link.name}" ${when}: migrate the directory link first.`,
-          PLAN_RULES.PLAN04.sources));
-      }
+      // One problem per link and host, naming the first gate and counting the others: a host linked to
+      // thousands of directories must not give thousands of problems per link (nor overflow the stack).
+      const late = [...((host && gates.get(host)?.values()) || [])]
+        .filter((gate) => gate.link.id !== link.id && !hosts.includes(gate.directoryHost) && (gate.window === null || gate.window > window));
+      const gate = late[0];
+      if (!gate) continue;
+      const when = gate.window === null ? 'has no window yet' : `is planned for ${gate.window}`;
+      const more = late.length - 1;
+      problems.push(problem('PLAN04', link, window,
+        `Planned for ${window}, but ${host} depends on the directory at ${gate.directoryHost}, and its link "${gate.link.name}" ${when}${more ? ` (and ${more} more directory link${more === 1 ? '' : 's'})` : ''}: migrate the directory link${more ? 's' : ''} first.`,
+        PLAN_RULES.PLAN04.sources));
     }
   }
   return problems;

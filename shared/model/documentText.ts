@@ -26,7 +26,14 @@ export function parseDocumentText(text: string): ParsedDocument {
     return { reason: `written by a newer Applink Advisor (schema version ${migration.version}; this one reads ${ASSESSMENT_SCHEMA_VERSION}). Left untouched: open it with that version.`, kind: 'newer' };
   }
   if (migration.kind === 'unknown') return { reason: migration.reason, kind: 'invalid' };
-  const parsed = assessmentDocumentSchema.safeParse(migration.document);
+  let parsed: ReturnType<typeof assessmentDocumentSchema.safeParse>;
+  try {
+    parsed = assessmentDocumentSchema.safeParse(migration.document);
+  } catch (error) {
+    // A record with hundreds of thousands of bad keys makes as many issues, and gathering them overflows the stack.
+    if (error instanceof RangeError) return { reason: 'not a valid assessment: too many problems to list (a record with far more entries than the app writes)', kind: 'invalid' };
+    throw error;
+  }
   if (!parsed.success) return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '), kind: 'invalid' };
   return migration.kind === 'migrated' ? { document: parsed.data, migratedFrom: migration.from } : { document: parsed.data };
 }

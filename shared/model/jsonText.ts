@@ -40,6 +40,20 @@ function tooDeepAt(text: string, limit: number): number {
  * nesting deeper than MAX_JSON_NESTING is refused before parsing, so no later walk can exhaust the stack;
  * text holding NUL characters is named as UTF-16, which is what such a file almost always is.
  */
+/** The same key written with \u escapes ("\u005f_proto__"): JSON.parse decodes it to "__proto__" too. */
+function escapedProtoKey(text: string): RegExpExecArray | null {
+  if (!text.includes('\\u')) return null;
+  // Only keys holding an escape are decoded; text that parsed has no backslash outside its strings.
+  for (const match of text.matchAll(/"((?:[^"\\]|\\.)*\\u(?:[^"\\]|\\.)*)"\s*:/g)) {
+    try {
+      if (JSON.parse(`"${match[1]}"`) === '__proto__') return match;
+    } catch {
+      // not a whole string: cannot be a key
+    }
+  }
+  return null;
+}
+
 export function parseJsonText(input: string): ParseResult<unknown> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const nul = text.indexOf('\u0000');
@@ -54,7 +68,7 @@ export function parseJsonText(input: string): ParseResult<unknown> {
     const value = JSON.parse(text) as unknown;
     // A "__proto__" key is an own property after JSON.parse, but copying or sorting objects drops or
     // misreads it (a bundle's digest would not cover it): no file the app reads has a use for one.
-    const proto = /"__proto__"\s*:/.exec(text);
+    const proto = /"__proto__"\s*:/.exec(text) ?? escapedProtoKey(text);
     if (proto) return { ok: false, problems: [{ path: lineAndColumn(text, proto.index), message: 'a key named "__proto__" is not allowed' }] };
     return { ok: true, value };
   } catch (error) {

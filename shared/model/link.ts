@@ -76,6 +76,18 @@ export const planSchema = z.object({
 });
 export type LinkPlan = z.infer<typeof planSchema>;
 
+/** Rule ids are R00–R99: no link has more decisions than that. */
+const MAX_TRIAGE_ENTRIES = 100;
+
+// Checked before the record, which makes one issue per bad key: a hostile file with 400,000 keys made zod gather
+// 400,000 issues and overflow the stack. Too many entries are one issue instead.
+function atMostOneDecisionPerRule(value: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): unknown {
+  if (value !== null && typeof value === 'object' && Object.keys(value).length > MAX_TRIAGE_ENTRIES) {
+    ctx.issues.push({ code: 'custom', message: `expected at most ${MAX_TRIAGE_ENTRIES} decisions, one per rule id (R00–R99)`, input: value });
+  }
+  return value;
+}
+
 export const linkSchema = z.object({
   id: z.string().regex(LINK_ID_PATTERN, 'expected letters, digits, dot, dash or underscore (at most 128)'),
   name: z.string().min(1, 'expected a name').max(200),
@@ -89,7 +101,7 @@ export const linkSchema = z.object({
   observations: observationsSchema.optional(),
   notes: z.string().max(20000).optional(),
   /** Triage of this link's findings, by rule id. A rule that no longer fires keeps its decision (it may fire again). */
-  triage: z.record(z.string().regex(RULE_ID_PATTERN), triageDecisionSchema, { error: (issue) => (issue.code === 'invalid_key' ? 'expected a rule id such as R07 as the key' : undefined) }).optional(),
+  triage: z.preprocess(atMostOneDecisionPerRule, z.record(z.string().regex(RULE_ID_PATTERN), triageDecisionSchema, { error: (issue) => (issue.code === 'invalid_key' ? 'expected a rule id such as R07 as the key' : undefined) })).optional(),
   plan: planSchema.optional(),
 });
 /** One application link described from its local end. */

@@ -125,4 +125,34 @@ describe('the migration plan', () => {
     await unscheduled.getByRole('button', { name: 'Show all 250 links of Unscheduled' }).click();
     await expect.poll(() => unscheduled.locator('tbody tr').count()).toBe(250);
   });
+
+  it('exports as HTML a plan whose names look like what the self-contained check refuses, and the page opened in Chromium fetches and runs nothing', async () => {
+    // Red-team pass (3 Dec 2026): the stricter check must not refuse the app's own page because of what a link is called.
+    const hostile = ['url(https://evil.example/x) @import "https://evil.example/y"', 'R&D &colon; &#40; \\75rl( image-set("x")', '<img src=https://evil.example/i onerror=alert(1)>', '" onload="alert(1)'];
+    app = await suite.start({ seed: () => hostile.map((name, i) => makeLink({ id: `h${i}`, name, config: mirrored(TA), plan: { window: '2027-01-15', owner: 'javascript:alert(1)', ticket: '<meta http-equiv=refresh content=0;url=https://evil.example/>' } })) });
+    const { page } = app;
+    await app.open('/index.html#/plan');
+    await page.locator('.gantt-svg[data-state="ready"]').waitFor();
+    await page.getByRole('button', { name: 'Export HTML' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'migration-plan.html' }).count()).toBe(1);
+    const file = path.join(app.exportDir, 'migration-plan.html');
+    const html = await readFile(file, 'utf8');
+    expect(html).toMatch(/<figure class="gantt"><svg /);
+    // A context of its own, outside the harness's routing: every request the saved page makes is seen.
+    const viewer = await app.context.browser()!.newContext();
+    const requests: string[] = [];
+    viewer.on('request', (request) => requests.push(request.url()));
+    const opened = await viewer.newPage();
+    let dialogs = 0;
+    opened.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await opened.goto(`file://${file}`);
+    expect(await opened.locator('td').filter({ hasText: hostile[0]! }).count()).toBe(1);
+    expect(await opened.locator('img').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(requests).toEqual([`file://${file}`]);
+    await viewer.close();
+  });
 });

@@ -43,7 +43,7 @@ describe('report --summary', () => {
     expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]), 'pdfinfo agrees with our own count').toBe(pages);
     const text = pdfText(out);
     expect(text).toMatch(new RegExp(`of ${size.toLocaleString('en-GB')} links \\(\\d+%\\) still use Trusted`));
-    for (const heading of ['Authentication in use', 'Recommendations', 'Findings', 'OAuth 2.0 readiness and migration progress', 'Servers', 'Top risks', 'Triage decisions', 'Sources']) expect(text).toContain(heading);
+    for (const heading of ['Authentication in use', 'Recommendations', 'Findings', 'OAuth 2.0 readiness and migration progress', 'Servers', 'Estate map', 'Top risks', 'Triage decisions', 'Sources']) expect(text).toContain(heading);
     expect(text).toMatch(/… and [\d,]+ more servers with fewer links/);
     expect(text).toMatch(/… and [\d,]+ more decisions in the full report/);
     expect(text).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d .*\(UTC[+-]\d\d:\d\d\)/);
@@ -107,7 +107,7 @@ describe('report --sections', () => {
     expect(html, 'checklists left out').not.toMatch(/required items done/);
     const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
     const entries = [...toc.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ id: m[1]!, title: m[2]! }));
-    expect(entries.map((e) => e.title)).toEqual(['Summary', 'Scope', 'Authentication in use', 'Recommendations', 'Findings', 'OAuth 2.0 readiness and migration progress', 'Servers', 'Top risks', 'Triage decisions', 'Findings explained', 'Links', 'Sources']);
+    expect(entries.map((e) => e.title)).toEqual(['Summary', 'Scope', 'Authentication in use', 'Recommendations', 'Findings', 'OAuth 2.0 readiness and migration progress', 'Servers', 'Estate map', 'Top risks', 'Triage decisions', 'Findings explained', 'Links', 'Sources']);
     for (const { id, title } of entries) expect(html, id).toMatch(new RegExp(`<h[23] id="${id}">${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h[23]>`));
   });
 

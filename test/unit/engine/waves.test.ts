@@ -107,4 +107,19 @@ describe('migration waves', () => {
     expect(flagged.find((p) => p.linkId === 'jira2-wiki')!.message).toMatch(/has no window yet/);
     expect(flagged[0]!.sources).toEqual(expect.arrayContaining(['S24', 'S27']));
   });
+
+  it('gives a link one PLAN04 problem per host however many directories gate it, so a workspace of many Crowds cannot make the plan quadratic', () => {
+    // Red-team pass (3 Dec 2026): 400 directory links of one product host, none planned, and 400 planned links
+    // of that host made 160,000 problems; a few thousand links of a hostile workspace exhausted memory.
+    const count = 400;
+    const crowds = Array.from({ length: count }, (_, i) => makeLink({
+      id: `crowd-${i}`, name: `To Crowd ${i}`, config: mirrored(TA),
+      local: { product: 'bitbucket', version: '8.9.0', baseUrl: 'https://git.corp.example' }, remote: { product: 'crowd', version: '5.1.0', baseUrl: `https://id${i}.corp.example` },
+    }));
+    const planned = Array.from({ length: count }, (_, i) => ta(`p-${i}`, { window: '2027-01-10', owner: 'A' }, ['git.corp.example', `app${i}.corp.example`]));
+    const plan = planWaves(assessed([...crowds, ...planned].map((l) => doc(l))), TODAY);
+    const flagged = plan.problems.filter((p) => p.rule === 'PLAN04');
+    expect(flagged).toHaveLength(count);
+    expect(flagged[0]!.message).toMatch(/directory at id0\.corp\.example, and its link "To Crowd 0" has no window yet \(and 399 more directory links\): migrate the directory links first/);
+  });
 });
