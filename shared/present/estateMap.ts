@@ -174,7 +174,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** "showing the 50 servers with most links; 23 more not drawn (140 links)": what the map left out, or null. */
 export function omissionText(map: EstateMap): string | null {
   if (map.omitted.servers === 0) return null;
-  return `Showing the ${map.nodes.length} servers with most links; ${map.omitted.servers} more not drawn (with the ${map.omitted.links} link${map.omitted.links === 1 ? '' : 's'} that reach them).`;
+  const n = (count: number) => count.toLocaleString('en-GB');
+  return `Showing the ${map.nodes.length} servers with most links; ${n(map.omitted.servers)} more not drawn (with the ${n(map.omitted.links)} link${map.omitted.links === 1 ? '' : 's'} that reach them).`;
 }
 
 interface Palette {
