@@ -81,6 +81,9 @@ describe('a report in the app: progress and cancel', () => {
     expect(savesAsked).toBe(0);
     expect(await readdir(exportDir)).toEqual([]);
     expect(await printerDirs()).toEqual([]);
+    // The printer's helper processes die with it: nothing comes back into the temporary folder afterwards.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await readdir(path.join(dir, 'tmp'), { recursive: true })).toEqual([]);
     expect(await dispatchOperation(handlers, 'reports.cancel', { job: JOB }), 'a finished job cannot be cancelled').toEqual({ ok: true, value: { cancelled: false } });
   }, 120_000);
 

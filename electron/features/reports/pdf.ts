@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,17 +46,56 @@ export async function printPdfWithChromium(html: string, chromium: string, signa
       '--disable-sync', '--disable-extensions', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${out}`,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), pathToFileURL(page).href,
     ];
-    await new Promise<void>((resolve, reject) => {
-      execFile(chromium, args, { timeout: PRINT_TIMEOUT_MS, signal, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
-        if (signal?.aborted) reject(new ReportCancelled());
-        else if (error) reject(new OperationError('internal', `${chromium} could not print the report: ${String(stderr).trim().split('\n').at(-1) ?? error.message}`));
-        else resolve();
-      });
-    });
+    await runPrinter(chromium, args, signal);
     if (!existsSync(out)) throw new OperationError('internal', `${chromium} printed no PDF.`);
     return await readFile(out);
   } finally {
     // A cancelled Chromium's helpers may still be writing into its profile for a moment.
     await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
+}
+
+/**
+ * Runs Chromium and waits for it. On POSIX it gets a process group of its own, so a cancel or a timeout kills
+ * its helper processes with it at once: killed one by one, they went on writing into the temporary folder for a
+ * moment after it was removed (seen in CI: ENOTEMPTY on a folder the printer had already cleaned).
+ */
+function runPrinter(chromium: string, args: string[], signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const group = process.platform !== 'win32';
+    const child = spawn(chromium, args, { detached: group, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 64 * 1024) stderr += chunk.toString();
+    });
+    const kill = () => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, PRINT_TIMEOUT_MS);
+    signal?.addEventListener('abort', kill, { once: true });
+    if (signal?.aborted) kill();
+    const done = (error: OperationError | ReportCancelled | null) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', kill);
+      kill(); // any helper still alive after the browser process ended
+      if (error) reject(error);
+      else resolve();
+    };
+    child.on('error', (error) => done(new OperationError('internal', `${chromium} could not be started: ${error.message}`)));
+    child.on('close', (code, killedBy) => {
+      if (signal?.aborted) done(new ReportCancelled());
+      else if (timedOut) done(new OperationError('internal', `${chromium} did not finish printing within ${PRINT_TIMEOUT_MS / 60_000} minutes and was stopped.`));
+      else if (code !== 0) done(new OperationError('internal', `${chromium} could not print the report: ${stderr.trim().split('\n').at(-1) || (killedBy ? `stopped by ${killedBy}` : `exit status ${code}`)}`));
+      else done(null);
+    });
+  });
 }
