@@ -11,7 +11,7 @@ import { pathText, verdictToJson } from '../verdictReport.ts';
 import type { Report, ReportLink } from './reportModel.ts';
 import { integrityText } from './reportSeal.ts';
 import { TRIAGE_CSV_COLUMNS, triageCellText, triageCsvCells } from './reportTriage.ts';
-import { localDay } from '../../engine/triage.ts';
+import { localDay, type FindingTriage } from '../../engine/triage.ts';
 import { ANSWER_KEYS, REPORT_SECTIONS, type ReportSection } from '../../model/vocabulary.ts';
 import { localDateTime } from '../localDateTime.ts';
 import { CHART_CSS } from './summaryCharts.ts';
@@ -26,6 +26,10 @@ const endText = (e: ReportLink['document']['link']['local']) => `${productName(e
 const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
 
 /** JSON: the documented, versioned shape (docs/reports.md); the digest is its last field. */
+// A finding's triage under its title, only where a decision was recorded: a column of "Open" on every
+// undecided finding cost a 10,000-link HTML report half a megabyte and a full PDF some 45 pages.
+const triageHtml = (triage: FindingTriage) => (triage.decision ? `<br><span class="triage${triage.expired ? ' expired' : ''}">Triage: ${escapeHtml(triageCellText(triage))}</span>` : '');
+
 export function reportJson(report: Report): string {
   const body = {
     format: 'applink-advisor.report', version: 1,
@@ -160,7 +164,7 @@ body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;c
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #dcdfe4;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
 *{box-sizing:border-box}table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}.sev{white-space:nowrap}th{background:#f7f8f9}
 .marking{text-align:center;font-weight:700;letter-spacing:.05em;color:#ae2a19}.muted{color:#44546f}
-.sev{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:0 .3rem;border-radius:3px}.sev-critical{background:#ae2a19;color:#fff}.sev-high{background:#ffd5d2;color:#ae2a19}.sev-medium{background:#fff7d6;color:#7f5f01}.sev-low{background:#f3f0ff;color:#5e4db2}.sev-info{background:#f1f2f4;color:#44546f}
+[class|=sev]{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:0 .3rem;border-radius:3px}.sev-critical{background:#ae2a19;color:#fff}.sev-high{background:#ffd5d2;color:#ae2a19}.sev-medium{background:#fff7d6;color:#7f5f01}.sev-low{background:#f3f0ff;color:#5e4db2}.sev-info{background:#f1f2f4;color:#44546f}
 .bar{fill:#0c66e4}.chart text{font-size:12px;fill:#172b4d}
 svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a2;stroke-width:1.2}.flowchart text{font-size:12px;fill:#172b4d}
 .flowchart .decision rect{fill:#f7f8f9}.flowchart .taken rect{stroke:#1f6feb;stroke-width:3}.flowchart .pending rect{stroke:#bf8700;stroke-width:3;stroke-dasharray:6 3}
@@ -200,12 +204,12 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
   const { meta } = report;
   const shown = new Set(page.sections ?? REPORT_SECTIONS);
   const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
-  const sev = (s: string | null) => (s ? `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
+  const sev = (s: string | null) => (s ? `<span class="sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
   const why = new FindingExplanations(report);
   const linkHtml = (l: ReportLink) => {
     const { link } = l.document;
     const findings = l.verdict.findings.length
-      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th><th>Triage</th></tr></thead><tbody>${l.verdict.findings.map((f, i) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong>${why.linkHtml(f)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td><td${l.triage[i]!.expired ? ' class="expired"' : ''}>${escapeHtml(triageCellText(l.triage[i]!))}</td></tr>`).join('')}</tbody></table>`
+      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f, i) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong>${why.linkHtml(f)}${triageHtml(l.triage[i]!)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
       : '<p>No findings.</p>';
     const settings = settingsRowHtml(l.verdict.settings);
     const checklists = l.checklists.map((c) => {

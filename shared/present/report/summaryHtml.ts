@@ -13,7 +13,7 @@ export const SUMMARY_PARTS = [
   ['sum-readiness', 'OAuth 2.0 readiness and migration progress'], ['sum-servers', 'Servers'], ['sum-map', 'Estate map'], ['sum-risks', 'Top risks'], ['sum-decisions', 'Triage decisions'],
 ] as const;
 
-const sev = (s: string) => `<span class="sev sev-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
+const sev = (s: string) => `<span class="sev-${escapeHtml(s)}">${escapeHtml(s)}</span>`;
 
 /**
  * The executive summary's sections as HTML, headings at `level` (2 in the summary document, 3 inside
