@@ -81,7 +81,7 @@ describe('triage journey', () => {
     await dialog.getByRole('button', { name: 'Save report…' }).click();
     await dialog.getByRole('status').filter({ hasText: /^Saved the report of 1 links/ }).waitFor();
     const html = await readFile(path.join(app.exportDir, (await readdir(app.exportDir)).find((f) => f.endsWith('.html'))!), 'utf8');
-    expect(html).toContain(`<td class="expired">Accepted risk — acceptance expired on ${dayText(day(-1))}, counts as open again — Server retired in March — owner: Ann Admin</td>`);
+    expect(html).toContain(`<span class="triage expired">Triage: Accepted risk — acceptance expired on ${dayText(day(-1))}, counts as open again — Server retired in March — owner: Ann Admin</span>`);
   });
 
   it('clears a decision by setting the finding open again, and a false positive needs a reason too', async () => {
