@@ -27,6 +27,18 @@ export const throwIfCancelled = (signal: AbortSignal | undefined) => {
 };
 
 /** The summary's page limit (issue 18), and the caps tried in turn until the printed summary fits. */
+/** A printer stopped by the signal fails in its own way (a destroyed window, a killed process): that is a cancel. */
+function cancellable(print: PrintPdf, signal?: AbortSignal) {
+  return async (html: string): Promise<Buffer> => {
+    try {
+      return await print(html, signal);
+    } catch (error) {
+      throwIfCancelled(signal);
+      throw error;
+    }
+  };
+}
+
 export const SUMMARY_MAX_PAGES = 15;
 export const SUMMARY_SHRINK: ReadonlyArray<Partial<SummaryLimits>> = [
   {},
@@ -56,15 +68,7 @@ export async function printWithContents<V>(options: {
   stepsBefore: number;
 }): Promise<Buffer> {
   const { variants, render, tocIds, fits, signal, onProgress, stepsBefore } = options;
-  // A printer stopped by the signal fails in its own way (a destroyed window, a killed process): it is a cancel.
-  const print = async (html: string) => {
-    try {
-      return await options.print(html, signal);
-    } catch (error) {
-      throwIfCancelled(signal);
-      throw error;
-    }
-  };
+  const print = cancellable(options.print, signal);
   const steps = stepsBefore + 3;
   let first: Buffer | null = null;
   let variant = variants[0] as V;
@@ -121,14 +125,7 @@ export async function printLongWithContents(options: {
   const { render, tocIds, signal, onProgress, stepsBefore } = options;
   const count = Math.max(1, Math.ceil(options.links / LINKS_PER_PRINT));
   const steps = stepsBefore + count + 2;
-  const print = async (html: string) => {
-    try {
-      return await options.print(html, signal);
-    } catch (error) {
-      throwIfCancelled(signal);
-      throw error;
-    }
-  };
+  const print = cancellable(options.print, signal);
   const parts: Buffer[] = [];
   const pages: Record<string, number> = {};
   let offset = 0;

@@ -52,21 +52,7 @@ export function replaceLeadingPages(full: Uint8Array, front: Uint8Array, count: 
     const dict = withoutStructure(rewrite(body_(source, page).replace(/\/Parent \d+ 0 R/, `/Parent ${parent} 0 R`)));
     objects.push([Number(targetPages[i]), dict]);
   });
-  let out = target.text;
-  if (!out.endsWith('\n')) out += '\n';
-  const xref: string[] = [];
-  for (const [n, body] of objects.sort((a, b) => a[0] - b[0])) {
-    xref.push(`${n} 1\n${String(out.length).padStart(10, '0')} 00000 n\r\n`);
-    out += `${n} 0 obj\n${body.trim()}\nendobj\n`;
-  }
-  const prev = [...target.text.slice(-4096).matchAll(/startxref\s+(\d+)\s+%%EOF/g)].at(-1)![1];
-  const root = /\/Root (\d+ \d+ R)/.exec(target.trailer)![1];
-  const info = /\/Info (\d+ \d+ R)/.exec(target.trailer)?.[1];
-  const xrefAt = out.length;
-  out += `xref\n${xref.join('')}trailer\n<</Size ${next}\n/Root ${root}${info ? `\n/Info ${info}` : ''}\n/Prev ${prev}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  const bytes = new Uint8Array(out.length);
-  for (let i = 0; i < out.length; i++) bytes[i] = out.charCodeAt(i);
-  return bytes;
+  return appendUpdate(target, objects, next);
 }
 
 // An object's text: its dictionary and, for a stream, exactly /Length bytes of data (which may hold any bytes).
