@@ -18,7 +18,7 @@ export async function printReportPdf(html: string, signal?: AbortSignal): Promis
   signal?.addEventListener('abort', stop, { once: true });
   try {
     await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+    return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true });
   } finally {
     signal?.removeEventListener('abort', stop);
     if (!window.isDestroyed()) window.destroy();

@@ -1,15 +1,23 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { printPdfWithChromium } from '../../electron/features/reports/pdf.ts';
-import { produceReport, renderReport } from '../../electron/features/reports/reports.ts';
+import { chromiumPrinter } from '../../electron/features/reports/pdf.ts';
+import { produceReport, renderReport, type PrintPdf } from '../../electron/features/reports/reports.ts';
 import { pdfPageCount } from '../../shared/present/report/pdfPages.ts';
 import { buildReport } from '../../shared/present/report/reportModel.ts';
 import { generatedEstate } from '../fixtures/generatedEstate.ts';
 import { medianMs, round, type Figure } from './figures.ts';
 
 const META = { title: 'Bench estate', author: 'bench', generatedAt: new Date().toISOString(), appVersion: 'bench', classification: 'INTERNAL', includeChecklists: true };
-const print = (html: string, signal?: AbortSignal) => printPdfWithChromium(html, process.env.CHROMIUM ?? '/usr/bin/chromium', signal);
+/** A report job as the CLI runs one: a browser started for it, kept for all its passes, and stopped. */
+async function withPrinter<T>(job: (print: PrintPdf) => Promise<T>): Promise<T> {
+  const printer = chromiumPrinter(process.env.CHROMIUM ?? '/usr/bin/chromium');
+  try {
+    return await job(printer.print);
+  } finally {
+    await printer.close();
+  }
+}
 
 /** Memory (MB) of the Chromium processes whose command line names `marker`: their proportional set sizes summed (shared pages counted once). */
 async function chromiumRssMb(marker: string): Promise<number> {
@@ -54,10 +62,10 @@ export async function auditBench(): Promise<Figure[]> {
     let htmlBytes = 0;
     const html = await medianMs(5, () => { htmlBytes = Buffer.byteLength(renderReport(buildReport(big, META), 'html')); }, 1);
     let summaryPages = 0;
-    const summary = await medianMs(3, async () => { summaryPages = pdfPageCount(await produceReport(buildReport(big, META), 'pdf', { summary: true, printPdf: print }) as Buffer); }, 0);
+    const summary = await medianMs(3, async () => { summaryPages = pdfPageCount(await withPrinter((print) => produceReport(buildReport(big, META), 'pdf', { summary: true, printPdf: print })) as Buffer); }, 0);
     let fullPages = 0;
-    const fullPdf = await medianMs(3, async () => { fullPages = pdfPageCount(await produceReport(buildReport(thousand, META), 'pdf', { printPdf: print }) as Buffer); }, 0);
-    const memory = await peakMemory(own, () => produceReport(buildReport(thousand, META), 'pdf', { printPdf: print }));
+    const fullPdf = await medianMs(3, async () => { fullPages = pdfPageCount(await withPrinter((print) => produceReport(buildReport(thousand, META), 'pdf', { printPdf: print })) as Buffer); }, 0);
+    const memory = await peakMemory(own, () => withPrinter((print) => produceReport(buildReport(thousand, META), 'pdf', { printPdf: print })));
     return [
       { name: 'audit: HTML report of 10,000 links, built and sealed (median of 5)', value: round(html, 0), unit: 'ms', budget: 3000 },
       { name: 'audit: size of that HTML report', value: round(htmlBytes / 1024 / 1024, 2), unit: 'MB', budget: 25 },

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ASSESSMENT_SCHEMA_VERSION, type AssessmentDocument } from '../../../shared/model/assessmentDocument.ts';
 import type { ReportExtras } from '../../../shared/present/report/reportModel.ts';
 import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
-import { findChromium, printPdfWithChromium } from '../../features/reports/pdf.ts';
+import { chromiumPrinter, findChromium } from '../../features/reports/pdf.ts';
 import { reportExtras } from '../../features/reports/reportExtras.ts';
 import { exportReport } from '../../features/reports/exportReport.ts';
 import { REPORT_FORMATS, signingKey } from '../../features/reports/reports.ts';
@@ -48,11 +48,18 @@ export async function reportCommand(args: string[], io: CliIo, version: string):
     title ??= `Application links — ${path.basename(path.resolve(values.workspace!))}`;
     extras = await reportExtras(store, documents, { history: values.history || Boolean(sections?.includes('history')), since: values['since-backup'] ? { kind: 'backup', id: values['since-backup'] } : null, wholeWorkspace: true });
   }
-  const content = await exportReport(documents, {
-    format, title, author: values.author ?? null, classification: values.classification ?? null, appVersion: version, includeChecklists: true, extras,
-    bom: values.bom, paper: values.paper, printPdf: chromium ? (html, signal) => printPdfWithChromium(html, chromium, signal) : undefined, key,
-    summary: values.summary, sections, onProgress: io.progress ? (p) => io.progress!(`[${p.step}/${p.steps}] ${p.message}`) : undefined,
-  });
+  // One browser for the whole job: a PDF is printed in passes (and long ones in parts).
+  const printer = chromium ? chromiumPrinter(chromium) : null;
+  let content: string | Buffer;
+  try {
+    content = await exportReport(documents, {
+      format, title, author: values.author ?? null, classification: values.classification ?? null, appVersion: version, includeChecklists: true, extras,
+      bom: values.bom, paper: values.paper, printPdf: printer?.print, key,
+      summary: values.summary, sections, onProgress: io.progress ? (p) => io.progress!(`[${p.step}/${p.steps}] ${p.message}`) : undefined,
+    });
+  } finally {
+    await printer?.close();
+  }
   io.progress?.('');
   await writeFileAtomic(target, content);
   io.out(`Wrote a ${format.toUpperCase()} ${values.summary ? 'executive summary' : 'report'} of ${documents.length} link${documents.length === 1 ? '' : 's'} to ${target}.\n`);

@@ -1,4 +1,4 @@
-import { pdfDestinationPages, pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
+import { pdfDestinationPages, pdfLayout, pdfPageCount } from '../../../shared/present/report/pdfPages.ts';
 import { joinPdfs, replaceLeadingPages } from '../../../shared/present/report/pdfSplice.ts';
 import type { SummaryLimits } from '../../../shared/present/report/executiveSummary.ts';
 
@@ -135,8 +135,9 @@ export async function printLongWithContents(options: {
     const to = Math.min(options.links, from + LINKS_PER_PRINT);
     onProgress?.({ stage: 'printing', step: stepsBefore + index, steps, message: count === 1 ? 'Printing (finding the page of each heading)…' : `Printing part ${index + 1} of ${count} (links ${from + 1}–${to})…` });
     const part = await print(render({ tocPages: {}, ...(count > 1 ? { chunk: { index, count, from, to, pageOffset: offset } } : {}) }));
-    for (const [id, page] of Object.entries(pdfDestinationPages(part))) pages[id] ??= page + offset;
-    offset += pdfPageCount(part);
+    const layout = pdfLayout(part);
+    for (const [id, page] of Object.entries(layout.destinations)) pages[id] ??= page + offset;
+    offset += layout.pageCount;
     parts.push(part);
   }
   const frontCount = Math.min(...tocIds.map((id) => pages[id] ?? Infinity)) - 1;

