@@ -1,5 +1,4 @@
 import { CURRENT_CHART, DOCUMENTED_CHART } from '../../guidance/flowcharts.ts';
-import { productName } from '../../engine/oauth2Readiness.ts';
 import { ANSWER_QUESTIONS, directionText, OAUTH2_LABELS, RECOMMENDATION_LABELS } from '../labels.ts';
 import { escapeHtml } from '../escape.ts';
 import { markdownText as escapeMarkdown } from './markdownText.ts';
@@ -8,10 +7,10 @@ import type { BibliographyEntry } from '../../guidance/bibliography.ts';
 import { flowchartSource } from '../flowchartMermaid.ts';
 import { flowchartSvg } from '../flowchartSvg.ts';
 import { pathText, verdictToJson } from '../verdictReport.ts';
-import type { Report, ReportLink } from './reportModel.ts';
+import type { Report } from './reportModel.ts';
 import { integrityText } from './reportSeal.ts';
 import { TRIAGE_CSV_COLUMNS, triageCellText, triageCsvCells } from './reportTriage.ts';
-import { localDay, type FindingTriage } from '../../engine/triage.ts';
+import { localDay } from '../../engine/triage.ts';
 import { ANSWER_KEYS, REPORT_SECTIONS, type ReportSection } from '../../model/vocabulary.ts';
 import { localDateTime } from '../localDateTime.ts';
 import { CHART_CSS } from './summaryCharts.ts';
@@ -19,17 +18,11 @@ import { executiveSummary } from './executiveSummary.ts';
 import { SUMMARY_CSS, SUMMARY_PARTS, summaryBodyHtml } from './summaryHtml.ts';
 import { LINK_PRINT_CSS, TOC_CSS, tocHtml, type TocEntry } from './tableOfContents.ts';
 import { migrationText } from './summaryText.ts';
-import { answersHtml, settingsRowHtml } from './linkRows.ts';
+import { answerText, endText, LINK_SECTION_CSS, linkSectionHtml, severityHtml } from './linkSection.ts';
 import { FindingExplanations } from './findingExplanations.ts';
 
-const endText = (e: ReportLink['document']['link']['local']) => `${productName(e.product)} ${e.version ?? '(version unknown)'}${e.baseUrl ? ` — ${e.baseUrl}` : ''}`;
-const answerText = (v: boolean | null) => (v === null ? 'not answered' : v ? 'yes' : 'no');
 
 /** JSON: the documented, versioned shape (docs/reports.md); the digest is its last field. */
-// A finding's triage under its title, only where a decision was recorded: a column of "Open" on every
-// undecided finding cost a 10,000-link HTML report half a megabyte and a full PDF some 45 pages.
-const triageHtml = (triage: FindingTriage) => (triage.decision ? `<br><span class="triage${triage.expired ? ' expired' : ''}">Triage: ${escapeHtml(triageCellText(triage))}</span>` : '');
-
 export function reportJson(report: Report): string {
   const body = {
     format: 'applink-advisor.report', version: 1,
@@ -204,43 +197,7 @@ export function reportHtml(report: Report, page: HtmlView = { size: 'A4' }): str
   const { meta } = report;
   const shown = new Set(page.sections ?? REPORT_SECTIONS);
   const marking = meta.classification ? `<p class="marking">${escapeHtml(meta.classification)}</p>` : '';
-  const sev = (s: string | null) => (s ? `<span class="sev-${escapeHtml(s)}">${escapeHtml(s)}</span>` : 'none');
   const why = new FindingExplanations(report);
-  const linkHtml = (l: ReportLink) => {
-    const { link } = l.document;
-    const findings = l.verdict.findings.length
-      ? `<table><thead><tr><th>Severity</th><th>Rule</th><th>Finding</th><th>Remedy</th><th>Sources</th></tr></thead><tbody>${l.verdict.findings.map((f, i) => `<tr><td>${sev(f.severity)}</td><td>${escapeHtml(f.rule)}</td><td><strong>${escapeHtml(f.title)}</strong>${why.linkHtml(f)}${triageHtml(l.triage[i]!)}</td><td>${escapeHtml(f.remedy)}</td><td>${escapeHtml(f.sources.join(', '))}</td></tr>`).join('')}</tbody></table>`
-      : '<p>No findings.</p>';
-    const settings = settingsRowHtml(l.verdict.settings);
-    const checklists = l.checklists.map((c) => {
-      const items = meta.includeChecklists && c.state && Object.keys(c.state.items).length
-        ? `<table><thead><tr><th>Item</th><th>State</th><th>Note and evidence</th></tr></thead><tbody>${c.view.sections.flatMap((sec) => sec.items).filter((item) => c.state?.items[item.id]).map((item) => {
-          const state = c.state?.items[item.id];
-          const who = state?.by || state?.at ? ` (${escapeHtml([state.by, state.at].filter(Boolean).join(', '))})` : '';
-          const detail = [state?.note ? escapeHtml(state.note) : '', state?.evidence ? `<pre>${escapeHtml(state.evidence.slice(0, 2000))}</pre>` : '', state?.override ? `Override: ${escapeHtml(state.override)}` : ''].filter(Boolean).join('<br>');
-          return `<tr><td>${escapeHtml(item.text)} <span class="muted">(${escapeHtml(item.sources.join(', '))})</span></td><td>${escapeHtml(state?.status ?? 'open')}${who}</td><td>${detail || '—'}</td></tr>`;
-        }).join('')}</tbody></table>`
-        : '';
-      if (c.view.locked) return `<h4>${escapeHtml(c.view.title)}: planned, blocked</h4><p>${escapeHtml(c.view.locked.reason)} <span class="muted">Sources: ${escapeHtml(c.view.locked.sources.join(', ') || 'none')}</span></p>`;
-      return `<h4>${escapeHtml(c.view.title)}: ${c.done} of ${c.required} required items done${c.closed ? ', closed' : ''}</h4>${items}`;
-    }).join('');
-    const history = l.history.length
-      ? `<h4>History</h4><table><thead><tr><th>Revision</th><th>Saved</th><th>What changed</th></tr></thead><tbody>${l.history.map((h) => `<tr><td>${h.revision}</td><td>${escapeHtml(h.savedAt)}</td><td>${escapeHtml([h.event, h.fields.join(', ')].filter(Boolean).join(' — ') || 'first saved')}</td></tr>`).join('')}</tbody></table>`
-      : '';
-    return `<section class="link" id="link-${escapeHtml(link.id)}"><h3>${escapeHtml(link.name)}</h3>${shown.has('links') ? `
-<table><tbody>
-<tr><th>Id</th><td>${escapeHtml(link.id)} (revision ${l.document.revision}, saved ${escapeHtml(l.document.updatedAt)})</td></tr>
-<tr><th>Local end</th><td>${escapeHtml(endText(link.local))}</td></tr><tr><th>Remote end</th><td>${escapeHtml(endText(link.remote))}</td></tr>
-<tr><th>Local outgoing / incoming</th><td>${escapeHtml(directionText(link.config.local.outgoing))} / ${escapeHtml(directionText(link.config.local.incoming))}</td></tr>
-<tr><th>Remote outgoing / incoming</th><td>${escapeHtml(directionText(link.config.remote?.outgoing))} / ${escapeHtml(directionText(link.config.remote?.incoming))}</td></tr>
-<tr><th>Answers</th><td>${answersHtml(link)}</td></tr>
-<tr><th>Recommended</th><td><strong>${escapeHtml(RECOMMENDATION_LABELS[l.verdict.recommended])}</strong>${l.verdict.settings ? ` — ${escapeHtml(l.verdict.settings.sentence)}` : ''}</td></tr>
-<tr><th>Flowchart</th><td><a href="#path-${l.pathIndex + 1}">Path ${l.pathIndex + 1}</a></td></tr>
-${l.verdict.documentedDeprecation ? `<tr><th>Documented (Confluence 5.0) path</th><td>${escapeHtml(pathText(DOCUMENTED_CHART, l.verdict.documented.path, l.verdict.documented.steps))} — deprecated: ${escapeHtml(l.verdict.documentedDeprecation)}</td></tr>` : ''}
-<tr><th>OAuth 2.0</th><td>${escapeHtml(OAUTH2_LABELS[l.verdict.oauth2.status])}</td></tr>${settings}
-${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
-</tbody></table>` : ''}${shown.has('findings') ? findings : ''}${shown.has('checklists') ? checklists : ''}${shown.has('history') ? history : ''}</section>`;
-  };
   const paths = report.paths.map((p, i) => `<figure id="path-${i + 1}"><figcaption>Path ${i + 1} — ${p.links} link${p.links === 1 ? '' : 's'}. Sources: ${escapeHtml(pathSources(CURRENT_CHART, p.path).join(', ') || 'none')}</figcaption>${flowchartSvg(CURRENT_CHART, p, `flow-${i + 1}`)}</figure>${pathLinksHtml(report, i)}`);
   const perLink = (['links', 'findings', 'checklists', 'history'] as const).some((k) => shown.has(k));
   const toc = reportToc(report, page.sections);
@@ -249,7 +206,7 @@ ${link.notes ? `<tr><th>Notes</th><td>${escapeHtml(link.notes)}</td></tr>` : ''}
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(meta.title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${pageCss(meta.classification, page.size, page.totalPages, page.chunk?.pageOffset)}</style></head>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">` : ''}<meta name="generator" content="Applink Advisor ${escapeHtml(meta.appVersion)}">${meta.classification ? `<meta name="description" content="${escapeHtml(meta.classification)}">` : ''}<style>${CSS}${CHART_CSS}${SUMMARY_CSS}${TOC_CSS}${LINK_PRINT_CSS}${LINK_SECTION_CSS}${pageCss(meta.classification, page.size, page.totalPages, page.chunk?.pageOffset)}</style></head>
 <body>`;
   const front = `${marking}
 <header><h1>${escapeHtml(meta.title)}</h1>
@@ -263,7 +220,7 @@ ${changes}
 ${shown.has('links') ? `<h2 id="sec-paths">Flowchart paths</h2>
 <p class="muted">${escapeHtml(CURRENT_CHART.caption)}. ${escapeHtml(CURRENT_CHART.inferredNote ?? '')} ${report.paths.length} distinct path${report.paths.length === 1 ? '' : 's'}, each drawn once, with the links that take it.</p>
 ${paths.join('\n')}` : ''}
-${shown.has('findings') ? why.sectionHtml(sev) : ''}
+${shown.has('findings') ? why.sectionHtml(severityHtml) : ''}
 `;
   const tail = `${bibliographyHtml(reportBibliography(report).entries)}
 <footer>${marking}${page.forPdf ? 'Integrity: the SHA-256 of this file is recorded at its end' : `Integrity: ${integrityText(meta.signed ?? false)}`} — check with <code>applink-advisor verify-report</code>.</footer>
@@ -273,7 +230,7 @@ ${shown.has('findings') ? why.sectionHtml(sev) : ''}
   const [from, to] = chunk ? [chunk.from, chunk.to] : [0, report.links.length];
   const first = !chunk || chunk.index === 0;
   const last = !chunk || chunk.index === chunk.count - 1;
-  const linkPart = perLink ? `${first ? '<h2 id="sec-links">Links</h2>\n' : ''}${report.links.slice(from, to).map(linkHtml).join('\n')}` : '';
+  const linkPart = perLink ? `${first ? '<h2 id="sec-links">Links</h2>\n' : ''}${report.links.slice(from, to).map((l) => linkSectionHtml(l, report, shown, why)).join('\n')}` : '';
   // A later part links its own anchors that the contents list, so its PDF names their pages.
   const anchors = chunk && !first && last ? '<a href="#sources" aria-hidden="true"></a>' : '';
   return `${head}${first ? `${front}${main}` : ''}${linkPart}\n${last ? `${tail}${anchors}` : ''}</body></html>\n`;
