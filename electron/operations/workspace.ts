@@ -1,11 +1,16 @@
-import type { Handlers } from '../../shared/contract/api.ts';
+import { randomBytes } from 'node:crypto';
+import { OPEN_FIRST_PAGE, OPEN_REST_PAGE, type Handlers } from '../../shared/contract/api.ts';
+import { OperationError } from '../../shared/contract/operationError.ts';
+import type { AssessmentDocument } from '../../shared/model/assessmentDocument.ts';
 import type { OperationContext } from './context.ts';
 
-type WorkspaceOperations = Pick<Handlers, 'workspace.open' | 'workspace.startEmpty' | 'workspace.chooseFolder' | 'workspace.switch' | 'workspace.changesSince'
+type WorkspaceOperations = Pick<Handlers, 'workspace.open' | 'workspace.openRest' | 'workspace.startEmpty' | 'workspace.chooseFolder' | 'workspace.switch' | 'workspace.changesSince'
   | 'backups.list' | 'backups.create' | 'backups.restore' | 'preferences.get' | 'preferences.set'>;
 
 /** Opening and switching workspaces, their backups, and the user's preferences. */
 export function workspaceOperations({ workspace, preferences, appVersion, seedLinks, chooseOpenPath, log, store, writable }: OperationContext): WorkspaceOperations {
+  // The documents of the last opening not yet sent (workspace.openRest); a new opening replaces them.
+  let rest: { token: string; documents: AssessmentDocument[] } | null = null;
   return {
     'workspace.open': async () => {
       // Only the default workspace is seeded with the demo estate: a folder the user chose is theirs.
@@ -14,7 +19,19 @@ export function workspaceOperations({ workspace, preferences, appVersion, seedLi
       // Planted journals and folders that are symbolic links are listed with the files that could not be opened.
       const refused = opened.refused.map(({ file, reason }) => ({ file, reason, kind: 'invalid' as const }));
       const readOnly = store().readOnly && opened.pending ? `${store().readOnly} A save it has not finished is shown as finished.` : store().readOnly;
-      return { workspacePath: store().root, readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(), ...opened, unreadable: [...opened.unreadable, ...refused] };
+      const { documents } = opened;
+      rest = documents.length > OPEN_FIRST_PAGE ? { token: randomBytes(16).toString('hex'), documents } : null;
+      return {
+        workspacePath: store().root, readOnly, isDefault: workspace.isDefault, recent: await workspace.recent(), ...opened,
+        documents: documents.slice(0, OPEN_FIRST_PAGE), total: documents.length, rest: rest?.token ?? null, unreadable: [...opened.unreadable, ...refused],
+      };
+    },
+    'workspace.openRest': async ({ token, from }) => {
+      if (!rest || rest.token !== token) throw new OperationError('not-found', 'The workspace was opened again since; its list of links is out of date. Reload the workspace.');
+      const to = Math.min(rest.documents.length, from + OPEN_REST_PAGE);
+      const page = rest.documents.slice(from, to);
+      if (to >= rest.documents.length) rest = null;
+      return { documents: page, next: to < (rest?.documents.length ?? 0) ? to : null };
     },
     'workspace.startEmpty': async () => ({ removed: await store().startEmpty() }),
     'workspace.chooseFolder': async () => {

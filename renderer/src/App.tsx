@@ -70,6 +70,7 @@ function DemoBanner() {
 
 export function App() {
   const loadState = useWorkspace((s) => s.loadState);
+  const loading = useWorkspace((s) => s.loading);
   const error = useWorkspace((s) => s.error);
   const unreadable = useWorkspace((s) => s.unreadable);
   const readOnly = useWorkspace((s) => s.readOnly);
@@ -77,6 +78,8 @@ export function App() {
   const migrated = useWorkspace((s) => s.migrated);
   const open = useWorkspace((s) => s.open);
   const route = useUi((s) => s.route);
+  // While a large workspace arrives, a link already here opens at once.
+  const linkHere = useWorkspace((s) => route.view === 'link' && s.documents.some((d) => d.link.id === route.id));
   const navigate = useUi((s) => s.navigate);
   const setShortcutsOpen = useUi((s) => s.setShortcutsOpen);
   const [backupsOpen, setBackupsOpen] = useState(false);
@@ -147,9 +150,10 @@ export function App() {
             </ul>
           </div>
         )}
-        {loadState === 'ready' && route.view === 'servers' && <ServersView tab={route.tab} />}
-        {loadState === 'ready' && route.view !== 'servers' && (route.view === 'link' ? <LinkView id={route.id} tab={route.tab} /> : route.view === 'changes' ? <ChangesView />
-          : route.view === 'plan' ? <PlanView /> : <InventoryView />)}
+        {/* A large workspace arrives in pages: the inventory shows them as they come; the views of the whole estate (and a link not here yet) wait. */}
+        {loadState === 'ready' && loading && route.view !== 'inventory' && !linkHere && <p role="status" className="muted">Loading links… {loading.loaded.toLocaleString('en-GB')} of {loading.total.toLocaleString('en-GB')}</p>}
+        {loadState === 'ready' && (!loading || route.view === 'inventory' || linkHere) && (route.view === 'servers' ? <ServersView tab={route.tab} /> : route.view === 'link' ? <LinkView id={route.id} tab={route.tab} />
+          : route.view === 'changes' ? <ChangesView /> : route.view === 'plan' ? <PlanView /> : <InventoryView />)}
       </main>
       <ShortcutSheet />
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />

@@ -23,6 +23,8 @@ export async function fleetScreens(browser: Browser, out: string): Promise<void>
         const { page } = app;
         await app.open();
         await page.getByRole('table', { name: 'Application links' }).waitFor({ timeout: 60_000 });
+        // The first 300 links show at once; the picture is of the whole inventory, once every link has arrived.
+        await page.locator('.view-header [role=status]').filter({ hasText: /^10000 links$/ }).waitFor({ timeout: 60_000 });
         await page.screenshot({ path: path.join(out, `inventory-10000-${suffix}.png`) });
         await app.open('/index.html#/servers');
         await page.getByRole('table', { name: 'Servers' }).waitFor({ timeout: 60_000 });

@@ -22,6 +22,15 @@ const backupId = z.string().regex(/^[0-9TZ-]+-[0-9a-f]{6}$/, 'expected a backup 
 const previewToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected a preview token');
 /** Names one report being made, chosen by the renderer, so it can ask how far it got or cancel it. */
 const reportJob = z.string().regex(/^[0-9a-f]{32}$/, 'expected a report job id');
+/**
+ * A large workspace reaches the renderer in pages, so its first screen does not wait for the whole of it:
+ * workspace.open sends the first OPEN_FIRST_PAGE documents in name order, workspace.openRest the others
+ * OPEN_REST_PAGE at a time (docs/architecture.md, "Opening a large workspace").
+ */
+export const OPEN_FIRST_PAGE = 300;
+export const OPEN_REST_PAGE = 2_500;
+/** Names the rest of one opening, held by the main process until the last page is sent or the workspace is opened again. */
+const openToken = z.string().regex(/^[0-9a-f]{32}$/, 'expected an open token');
 /** How far a report has got (reports.progress). */
 export const reportProgressSchema = z.object({
   stage: z.enum(['building', 'rendering', 'printing', 'sealing']),
@@ -48,7 +57,16 @@ export const CONTRACT = {
       isDefault: z.boolean(),
       /** Workspace folders opened before, most recent first. */
       recent: z.array(z.string()),
+      /** How many documents the workspace holds; `documents` are the first of them, in name order. */
+      total: z.number().int().min(0),
+      /** Names the rest of the documents for workspace.openRest, or null when `documents` holds them all. */
+      rest: openToken.nullable(),
     }),
+  },
+  'workspace.openRest': {
+    args: z.object({ token: openToken, from: z.number().int().min(1).max(10_000_000) }).strict(),
+    /** The documents from `from` on (at most OPEN_REST_PAGE), and where the next page starts, or null after the last. */
+    result: z.object({ documents: z.array(assessmentDocumentSchema), next: z.number().int().nullable() }),
   },
   'workspace.chooseFolder': {
     args: empty,

@@ -3,7 +3,7 @@
  * preload bundle stays tiny: it needs the names only.
  */
 export const OPERATION_NAMES = [
-  'workspace.open', 'workspace.startEmpty', 'links.create', 'links.save', 'links.saveMany', 'links.delete', 'export.save',
+  'workspace.open', 'workspace.openRest', 'workspace.startEmpty', 'links.create', 'links.save', 'links.saveMany', 'links.delete', 'export.save',
   'checklists.update', 'checklists.close', 'preferences.get', 'preferences.set',
   'backups.list', 'backups.create', 'backups.restore',
   'workspace.chooseFolder', 'workspace.switch', 'workspace.changesSince', 'links.history',

@@ -6,18 +6,28 @@ import { launchChromium, startApp } from '../harness/appHarness.ts';
 import { fleetEstate } from '../fixtures/fleetEstate.ts';
 import { median, round, type Figure } from './figures.ts';
 
-/** Records when the first grid row exists, relative to the start of navigation. */
+/**
+ * Records when the first grid row exists (the first page of links is on screen and answers input), and
+ * when every link has arrived (the inventory's status no longer says "Loading links…"), from the start of navigation.
+ */
 const INTERACTIVE_PROBE = () => {
+  const marks = window as unknown as { __interactiveAt?: number; __completeAt?: number };
   new MutationObserver((_, observer) => {
-    if (document.querySelector('table.grid tbody tr[data-link-id]')) {
-      (window as unknown as { __interactiveAt: number }).__interactiveAt = performance.now();
+    if (marks.__interactiveAt === undefined && document.querySelector('table.grid tbody tr[data-link-id]')) marks.__interactiveAt = performance.now();
+    const status = document.querySelector('.view-header [role=status]');
+    if (marks.__interactiveAt !== undefined && status && !status.textContent?.startsWith('Loading')) {
+      marks.__completeAt = performance.now();
       observer.disconnect();
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 const interactiveAt = async (page: Page, timeout = 60_000) => {
   await page.locator('table.grid tbody tr[data-link-id]').first().waitFor({ timeout });
-  return page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
+  await page.waitForFunction(() => (window as unknown as { __completeAt?: number }).__completeAt !== undefined, undefined, { timeout });
+  return page.evaluate(() => {
+    const marks = window as unknown as { __interactiveAt: number; __completeAt: number };
+    return { interactive: marks.__interactiveAt, complete: marks.__completeAt };
+  });
 };
 
 type Action = 'search' | 'filter' | 'sort';
@@ -73,9 +83,12 @@ export async function fleetBench(): Promise<Figure[]> {
     // The first open writes the 10,000 links to disk (minutes here, with an fsync per file): not timed.
     await interactiveAt(big.page, 600_000);
     const loads: number[] = [];
+    const completes: number[] = [];
     for (let i = 0; i < 5; i++) {
       await big.page.reload();
-      loads.push(await interactiveAt(big.page));
+      const { interactive, complete } = await interactiveAt(big.page);
+      loads.push(interactive);
+      completes.push(complete);
     }
     const responses: Record<Action, number[]> = { search: [], filter: [], sort: [] };
     for (let i = 0; i < 6; i++) {
@@ -91,6 +104,7 @@ export async function fleetBench(): Promise<Figure[]> {
     const firstLaunches: number[] = [];
     try {
       const seeding = await startApp(browser, { workspaceDir, seed: () => fleetEstate(1000) });
+      await seeding.context.addInitScript(INTERACTIVE_PROBE);
       await seeding.open();
       await interactiveAt(seeding.page, 600_000);
       await seeding.close();
@@ -98,18 +112,19 @@ export async function fleetBench(): Promise<Figure[]> {
         const app = await startApp(browser, { workspaceDir, viewport: { width: 1440, height: 900 } });
         await app.context.addInitScript(INTERACTIVE_PROBE);
         await app.open();
-        firstLaunches.push(await interactiveAt(app.page));
+        firstLaunches.push((await interactiveAt(app.page)).complete);
         await app.close();
       }
     } finally {
       await rm(workspaceDir, { recursive: true, force: true });
     }
     return [
-      { name: 'fleet: load to interactive inventory, 10,000 links (median of 5)', value: round(median(loads), 0), unit: 'ms', budget: 1000 },
+      { name: 'fleet: load to interactive inventory (first page of links on screen), 10,000 links (median of 5)', value: round(median(loads), 0), unit: 'ms', budget: 1000 },
+      { name: 'fleet: load until every link has arrived, 10,000 links (median of 5)', value: round(median(completes), 0), unit: 'ms', budget: null },
       { name: 'fleet: search response, 10,000 links (median of 6)', value: round(median(responses.search), 0), unit: 'ms', budget: 100 },
       { name: 'fleet: filter response, 10,000 links (median of 6)', value: round(median(responses.filter), 0), unit: 'ms', budget: 100 },
       { name: 'fleet: sort response, 10,000 links (median of 6)', value: round(median(responses.sort), 0), unit: 'ms', budget: 100 },
-      { name: 'fleet: first launch to usable inventory, 1,000 links (median of 5)', value: round(median(firstLaunches), 0), unit: 'ms', budget: 2000 },
+      { name: 'fleet: first launch until every link has arrived, 1,000 links (median of 5)', value: round(median(firstLaunches), 0), unit: 'ms', budget: 2000 },
     ];
   } finally {
     await browser.close();

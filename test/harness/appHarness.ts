@@ -57,6 +57,8 @@ export interface StartOptions {
   seed?: () => Link[];
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** Awaited before each operation is handled: a test holds one back to see the app while it waits. */
+  beforeOperation?: (operation: string) => Promise<void>;
 }
 
 const BINDING = '__applinkAdvisorInvoke';
@@ -149,6 +151,7 @@ export async function startApp(browser: Browser, options: StartOptions = {}): Pr
     if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(`${APP_ORIGIN}/`)) {
       return JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Refused: not the application window.' } });
     }
+    await options.beforeOperation?.(operation);
     const call = dispatchOperation(handlers, operation, args);
     inFlight.add(call);
     void call.finally(() => inFlight.delete(call));

@@ -14,9 +14,11 @@ export type { SaveState } from './saveQueue.ts';
 type Opened = ResultOf<'workspace.open'>;
 
 /** What `workspace.open` answered (see the contract), plus the renderer's own state. */
-interface WorkspaceState extends Omit<Opened, 'documents'>, UndoHistory {
+interface WorkspaceState extends Omit<Opened, 'documents' | 'rest'>, UndoHistory {
   documents: AssessmentDocument[];
   loadState: LoadState;
+  /** While the rest of a large workspace arrives (workspace.openRest): how many documents are here of how many. */
+  loading: { loaded: number; total: number } | null;
   error: string | null;
   saves: Record<string, SaveState>;
   /** Reads the workspace; `quiet` keeps the current screen up meanwhile (a refresh after a merge or restore). */
@@ -36,13 +38,17 @@ interface WorkspaceState extends Omit<Opened, 'documents'>, UndoHistory {
   flushSaves(): Promise<void>;
 }
 
-const byName = (a: AssessmentDocument, b: AssessmentDocument) => a.link.name.localeCompare(b.link.name) || a.link.id.localeCompare(b.link.id);
+// One Collator, as the main process sorts (localeCompare per comparison took a third of a second for 10,000 links).
+const { compare } = new Intl.Collator();
+const byName = (a: AssessmentDocument, b: AssessmentDocument) => compare(a.link.name, b.link.name) || compare(a.link.id, b.link.id);
 
 /**
  * The workspace as the renderer knows it. Edits apply in memory at once and are saved per link after a
  * short debounce; a failed save is shown and retried with backoff, and the edit stays in memory meanwhile.
  */
 export const useWorkspace = create<WorkspaceState>((set, get) => {
+  // Each opening's number: pages of an opening that another has replaced are dropped.
+  let openings = 0;
   const replaceLinks = (links: Link[]) => {
     const next = new Map(links.map((l) => [l.id, l]));
     set({
@@ -96,6 +102,8 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     migrated: 0,
     isDefault: true,
     recent: [],
+    total: 0,
+    loading: null,
     loadState: 'idle',
     error: null,
     saves: {},
@@ -103,13 +111,30 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     redoStack: [],
 
     async open(options = {}) {
+      const generation = ++openings;
       if (!options.quiet) set({ loadState: 'loading', error: null });
       try {
-        const opened = await call('workspace.open', {});
+        const { rest, ...opened } = await call('workspace.open', {});
+        if (generation !== openings) return;
         // What was undoable refers to the state before a restore or merge: it starts afresh.
-        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready', undoStack: [], redoStack: [] });
+        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready', undoStack: [], redoStack: [], loading: rest ? { loaded: opened.documents.length, total: opened.total } : null });
+        // The first screen is up; the rest of a large workspace follows in pages, unless it is opened again meanwhile.
+        let from: number | null = rest ? opened.documents.length : null;
+        const arrived: AssessmentDocument[] = [];
+        while (rest && from !== null) {
+          const page = await call('workspace.openRest', { token: rest, from });
+          if (generation !== openings) return;
+          arrived.push(...page.documents);
+          from = page.next;
+          if (from !== null) set({ loading: { loaded: opened.documents.length + arrived.length, total: opened.total } });
+        }
+        // Added once, not page by page: every addition rebuilds the inventory's rows, counts and grid (four times for 10,000 links).
+        if (rest) {
+          const known = new Set(get().documents.map((d) => d.link.id));
+          set({ documents: [...get().documents, ...arrived.filter((d) => !known.has(d.link.id))].sort(byName), loading: null });
+        }
       } catch (error) {
-        set({ loadState: 'error', error: messageOf(error) });
+        if (generation === openings) set({ loadState: 'error', error: messageOf(error), loading: null });
       }
     },
 

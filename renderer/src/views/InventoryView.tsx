@@ -6,7 +6,7 @@ import { ImportDialog } from '../components/ImportDialog.tsx';
 import { ReportDialog } from '../components/ReportDialog.tsx';
 import { NO_FILTERS, useUi, type InventoryFilters } from '../state/ui.ts';
 import { useWorkspace } from '../state/workspace.ts';
-import { countBy, filterRows, severityOf, toRow } from './inventory/inventoryRows.ts';
+import { countBy, filterRows, rowsOf, severityOf } from './inventory/inventoryRows.ts';
 import { InventoryTable } from './inventory/InventoryTable.tsx';
 import { BulkActions } from './inventory/BulkActions.tsx';
 import { exportBundle } from './inventory/exportBundle.ts';
@@ -30,10 +30,8 @@ export function InventoryView() {
   const { dropping, handlers } = useFileDrop(runImport, setBundleMessage);
   const [reporting, setReporting] = useState(false);
   const selection = useUi((s) => s.selection);
-  const allRows = useMemo(() => {
-    const today = localDay(new Date());
-    return documents.map((document) => toRow(document, today));
-  }, [documents]);
+  const loading = useWorkspace((s) => s.loading);
+  const allRows = useMemo(() => rowsOf(documents, localDay(new Date())), [documents]);
   const deferredFilters = useDeferredValue(filters);
   const rows = useMemo(() => filterRows(allRows, deferredFilters), [allRows, deferredFilters]);
   const byRecommendation = useMemo(() => countBy(allRows, (r) => r.verdict.recommended), [allRows]);
@@ -57,7 +55,10 @@ export function InventoryView() {
       {dropping && <p className="drop-hint" aria-hidden="true">Drop Applinks exports, inventory files or spreadsheets to import them</p>}
       <header className="view-header">
         <h1 id="inventory-heading">Inventory</h1>
-        <p className="muted" role="status">{filtered ? `${rows.length} of ${allRows.length} links shown` : `${allRows.length} ${allRows.length === 1 ? 'link' : 'links'}`}</p>
+        <p className="muted" role="status">
+          {loading ? `Loading links… ${loading.loaded.toLocaleString('en-GB')} of ${loading.total.toLocaleString('en-GB')}; ${filtered ? `${rows.length} of the first ${allRows.length}` : `the first ${allRows.length}`} shown`
+            : filtered ? `${rows.length} of ${allRows.length} links shown` : `${allRows.length} ${allRows.length === 1 ? 'link' : 'links'}`}
+        </p>
         <form className="add-link" onSubmit={add}>
           <label htmlFor="new-link-name">New link name</label>
           <input id="new-link-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required />
@@ -68,8 +69,9 @@ export function InventoryView() {
           <button type="button" onClick={() => void runImport(() => call('import.choose', {}), 'Waiting for the file dialog…')}>Import exports…</button>
           <button type="button" onClick={() => void runImport(() => call('import.choose', { folder: true }), 'Waiting for the folder dialog…')}>Import a folder…</button>
           <button type="button" onClick={() => void imports.importBundle()}>Import bundle…</button>
-          {allRows.length > 0 && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
-          {rows.length > 0 && <button type="button" onClick={() => setReporting(true)}>Report…</button>}
+          {/* Reports and bundles of "the links shown" wait until every link has arrived. */}
+          {allRows.length > 0 && !loading && <button type="button" onClick={() => void exportBundle(null, setBundleMessage)}>Export bundle…</button>}
+          {rows.length > 0 && !loading && <button type="button" onClick={() => setReporting(true)}>Report…</button>}
         </div>
         {bundleMessage && <p role="status" className="bundle-message">{bundleMessage}</p>}
       </header>
@@ -83,7 +85,7 @@ export function InventoryView() {
 
       {allRows.length > 0 && <FilterBar filters={filters} onChange={setFilters} />}
       <ServerFilterChip server={filters.server} onRemove={() => setFilters({ server: '' })} />
-      <BulkActions visibleIds={rows.map((r) => r.id)} />
+      {!loading && <BulkActions visibleIds={rows.map((r) => r.id)} />}
 
       {allRows.length === 0 ? (
         <div className="empty">
@@ -93,7 +95,7 @@ export function InventoryView() {
         </div>
       ) : rows.length === 0 ? (
         <div className="empty">
-          <p>No link matches these filters.</p>
+          <p>{loading ? 'No link loaded so far matches these filters.' : 'No link matches these filters.'}</p>
           <button type="button" onClick={() => setFilters(NO_FILTERS)}>Clear filters</button>
         </div>
       ) : (

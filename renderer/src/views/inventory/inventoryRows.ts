@@ -100,6 +100,21 @@ export function toRow(document: AssessmentDocument, today: string): InventoryRow
   };
 }
 
+// Rows are kept per document object (an edit makes a new one) and day: a large workspace arrives in pages,
+// and each page must not build the rows of the pages before it again.
+let rowCache = { today: '', rows: new WeakMap<AssessmentDocument, InventoryRow>() };
+
+/** The inventory rows of `documents` as of `today`. */
+export function rowsOf(documents: readonly AssessmentDocument[], today: string): InventoryRow[] {
+  if (rowCache.today !== today) rowCache = { today, rows: new WeakMap() };
+  const { rows } = rowCache;
+  return documents.map((document) => {
+    let row = rows.get(document);
+    if (!row) rows.set(document, (row = toRow(document, today)));
+    return row;
+  });
+}
+
 const ALL_DIRECTIONS = (link: Link) => [link.config.local.outgoing, link.config.local.incoming, link.config.remote?.outgoing ?? [], link.config.remote?.incoming ?? []];
 
 function usesAuth(link: Link, auth: AuthFilter): boolean {
