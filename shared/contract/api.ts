@@ -64,7 +64,7 @@ export const CONTRACT = {
     }),
   },
   'workspace.openRest': {
-    args: z.object({ token: openToken, from: z.number().int().min(1).max(10_000_000) }).strict(),
+    args: z.object({ token: openToken, from: z.number().int().min(OPEN_FIRST_PAGE).max(10_000_000) }).strict(),
     /** The documents from `from` on (at most OPEN_REST_PAGE), and where the next page starts, or null after the last. */
     result: z.object({ documents: z.array(assessmentDocumentSchema), next: z.number().int().nullable() }),
   },

@@ -5,6 +5,7 @@ import { demoEstateLinks } from '../../electron/app/demoEstate.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { launchChromium, RENDERER_DIR, startApp } from '../harness/appHarness.ts';
 import { median, round, type Figure } from './figures.ts';
+import { INTERACTIVE_PROBE, interactiveAt } from './loadProbe.ts';
 
 /** Gzipped size of the JavaScript the renderer loads at start (entry script and its modulepreloads). */
 async function initialJsKb(): Promise<{ initial: number; lazy: number }> {
@@ -35,22 +36,17 @@ export async function rendererBench(): Promise<Figure[]> {
   try {
     const links = estate(1000);
     const app = await startApp(browser, { seed: () => links, viewport: { width: 1440, height: 900 } });
-    // When the first row of the grid exists, relative to the start of navigation.
-    await app.context.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('table.grid tbody tr[data-link-id]')) {
-          (window as unknown as { __interactiveAt: number }).__interactiveAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await app.context.addInitScript(INTERACTIVE_PROBE);
     await app.open();
-    await app.page.locator('table.grid tbody tr[data-link-id]').first().waitFor();
+    await interactiveAt(app.page);
+    // A workspace of more than 300 links arrives in pages: the first screen, and every link.
     const loads: number[] = [];
+    const completes: number[] = [];
     for (let i = 0; i < 7; i++) {
       await app.page.reload();
-      await app.page.locator('table.grid tbody tr[data-link-id]').first().waitFor();
-      loads.push(await app.page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt));
+      const { interactive, complete } = await interactiveAt(app.page);
+      loads.push(interactive);
+      completes.push(complete);
     }
 
     await app.open(`/index.html#/link/${links[0]!.id}`);
@@ -91,7 +87,8 @@ export async function rendererBench(): Promise<Figure[]> {
     return [
       { name: 'renderer: initial JavaScript, gzip (Mermaid excluded, lazy)', value: round(size.initial, 1), unit: 'KB', budget: 250 },
       { name: 'renderer: lazily loaded JavaScript (Mermaid), gzip', value: round(size.lazy, 1), unit: 'KB', budget: null },
-      { name: 'renderer: load to interactive inventory, 1,000 links (median of 7)', value: round(median(loads), 0), unit: 'ms', budget: 500 },
+      { name: 'renderer: load to interactive inventory (first page on screen), 1,000 links (median of 7)', value: round(median(loads), 0), unit: 'ms', budget: 500 },
+      { name: 'renderer: load until every link has arrived, 1,000 links (median of 7)', value: round(median(completes), 0), unit: 'ms', budget: 500 },
       { name: 'renderer: warm flowchart re-render, path not drawn before (median of 3)', value: round(median(firstDraws), 0), unit: 'ms', budget: 250 },
       { name: 'renderer: warm flowchart re-render, path drawn before (median of 24)', value: round(median(redraws), 0), unit: 'ms', budget: 250 },
     ];

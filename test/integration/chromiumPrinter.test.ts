@@ -80,10 +80,14 @@ describe.skipIf(!tools)('the Chromium printer of the CLI', () => {
 
   it('runs no script and fetches nothing, even from a page without the report\'s CSP', async () => {
     requests.length = 0;
+    const secretFile = path.join(dir, 'secret.txt');
+    await writeFile(secretFile, 'LOCAL SECRET');
     const hostile = `<!doctype html><title>Hostile</title>
       <link rel="stylesheet" href="http://127.0.0.1:${port}/style.css">
       <img src="http://127.0.0.1:${port}/pixel.png" alt="">
       <iframe src="http://127.0.0.1:${port}/frame"></iframe>
+      <iframe src="file://${secretFile}"></iframe>
+      <object data="file://${secretFile}"></object>
       <p id="p">Static text</p>
       <script>document.getElementById('p').textContent = 'SCRIPT RAN'; fetch('http://127.0.0.1:${port}/from-script');</script>`;
     const pdf = await printPdfWithChromium(hostile, CHROMIUM, undefined, dir);
@@ -91,6 +95,7 @@ describe.skipIf(!tools)('the Chromium printer of the CLI', () => {
     expect(text).toContain('Static text');
     expect(text).not.toContain('SCRIPT RAN');
     expect(text).not.toContain('FETCHED');
+    expect(text, 'a local file a page names').not.toContain('LOCAL SECRET');
     expect(requests, 'requests that reached the local server').toEqual([]);
   }, 60_000);
 
@@ -110,6 +115,28 @@ describe.skipIf(!tools)('the Chromium printer of the CLI', () => {
     expect(await readdir(root)).toEqual([]);
     expect(await processesNaming(root)).toBe(0);
   }, 60_000);
+
+  it('a browser that never finishes starting is still stopped by a cancel, and by close()', async () => {
+    // Stands in for a program that is not Chromium, or one that hangs before it answers on the pipe.
+    const stalls = path.join(dir, 'stalling-browser.sh');
+    await writeFile(stalls, '#!/bin/sh\nexec sleep 1000\n', { mode: 0o755 });
+    const root = await mkdtemp(path.join(dir, 'stall-'));
+    const cancelled = chromiumPrinter(stalls, root);
+    const controller = new AbortController();
+    const printing = cancelled.print('<p>x', controller.signal);
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    await expect(printing).rejects.toBeInstanceOf(ReportCancelled);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await cancelled.close();
+    const closed = chromiumPrinter(stalls, root);
+    const waiting = closed.print('<p>x');
+    await new Promise((r) => setTimeout(r, 200));
+    await closed.close();
+    await expect(waiting).rejects.toThrow(/could not (be started for printing|print the report)/);
+    expect(await readdir(root)).toEqual([]);
+    expect(await processesNaming(root)).toBe(0);
+  }, 30_000);
 
   it('names the browser that could not be started', async () => {
     await expect(printPdfWithChromium('<p>x', path.join(dir, 'no-such-chromium'), undefined, dir)).rejects.toThrow(/no-such-chromium could not be started/);

@@ -55,7 +55,7 @@ describe('opening a large workspace in pages (workspace.open, then workspace.ope
     expect(all).toEqual((await session.store.list()).documents.map((d) => d.link.id));
     // Sent in full: the main process lets go of that opening.
     expect(await dispatchOperation(handlers, 'workspace.openRest', { token: opened.rest, from: OPEN_FIRST_PAGE })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-  });
+  }, 60_000);
 
   it('opening again makes the rest of the opening before unusable, so pages of two states of the workspace never mix', async () => {
     const handlers = createHandlers(testDependencies(dir, session));
@@ -66,10 +66,18 @@ describe('opening a large workspace in pages (workspace.open, then workspace.ope
     expect(ok<Rest>(await dispatchOperation(handlers, 'workspace.openRest', { token: again.rest, from: OPEN_FIRST_PAGE })).documents).toHaveLength(OPEN_REST_PAGE);
   });
 
+  it('a backup restored while pages are still to come voids the rest: pages of the state before never arrive after it', async () => {
+    const handlers = createHandlers(testDependencies(dir, session));
+    const backup = ok<{ id: string }>(await dispatchOperation(handlers, 'backups.create', { reason: 'before the test' }));
+    const opened = ok<Opened>(await dispatchOperation(handlers, 'workspace.open', {}));
+    expect(await dispatchOperation(handlers, 'backups.restore', { id: backup.id })).toMatchObject({ ok: true });
+    expect(await dispatchOperation(handlers, 'workspace.openRest', { token: opened.rest, from: OPEN_FIRST_PAGE })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  }, 60_000);
+
   it('refuses a malformed token or a start before the second page, before doing anything', async () => {
     const handlers = createHandlers(testDependencies(dir, session));
     const opened = ok<Opened>(await dispatchOperation(handlers, 'workspace.open', {}));
-    for (const args of [{ token: '../../etc', from: OPEN_FIRST_PAGE }, { token: opened.rest, from: 0 }, { token: opened.rest, from: -5 }, { token: opened.rest, from: 1.5 }, { token: opened.rest }]) {
+    for (const args of [{ token: '../../etc', from: OPEN_FIRST_PAGE }, { token: opened.rest, from: 0 }, { token: opened.rest, from: 1 }, { token: opened.rest, from: OPEN_FIRST_PAGE - 1 }, { token: opened.rest, from: -5 }, { token: opened.rest, from: OPEN_FIRST_PAGE + 0.5 }, { token: opened.rest }]) {
       expect(await dispatchOperation(handlers, 'workspace.openRest', args), JSON.stringify(args)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     }
   });

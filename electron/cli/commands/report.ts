@@ -6,10 +6,10 @@ import { writeFileAtomic } from '../../workspace/atomicWrite.ts';
 import { chromiumPrinter, findChromium } from '../../features/reports/pdf.ts';
 import { reportExtras } from '../../features/reports/reportExtras.ts';
 import { exportReport } from '../../features/reports/exportReport.ts';
-import { REPORT_FORMATS, signingKey } from '../../features/reports/reports.ts';
+import { REPORT_FORMATS, ReportCancelled, signingKey } from '../../features/reports/reports.ts';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/model/vocabulary.ts';
 import { WorkspaceStore } from '../../workspace/store.ts';
-import { formatFlag, newOutputFile, readInput, readInventory, usage, workspaceFolder, type CliIo } from '../args.ts';
+import { CliExit, formatFlag, newOutputFile, readInput, readInventory, usage, workspaceFolder, type CliIo } from '../args.ts';
 
 export async function reportCommand(args: string[], io: CliIo, version: string): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,14 +50,24 @@ export async function reportCommand(args: string[], io: CliIo, version: string):
   }
   // One browser for the whole job: a PDF is printed in passes (and long ones in parts).
   const printer = chromium ? chromiumPrinter(chromium) : null;
+  // Ctrl-C (or TERM) while it prints stops the browser and removes its temporary folder, which holds the report's HTML.
+  const interrupted = new AbortController();
+  const interrupt = () => interrupted.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   let content: string | Buffer;
   try {
     content = await exportReport(documents, {
       format, title, author: values.author ?? null, classification: values.classification ?? null, appVersion: version, includeChecklists: true, extras,
-      bom: values.bom, paper: values.paper, printPdf: printer?.print, key,
+      bom: values.bom, paper: values.paper, printPdf: printer?.print, key, signal: interrupted.signal,
       summary: values.summary, sections, onProgress: io.progress ? (p) => io.progress!(`[${p.step}/${p.steps}] ${p.message}`) : undefined,
     });
+  } catch (error) {
+    if (error instanceof ReportCancelled) throw new CliExit(130, 'Interrupted: the report was not written, and nothing of it was left in temporary folders.');
+    throw error;
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     await printer?.close();
   }
   io.progress?.('');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -56,29 +56,32 @@ interface Browser {
  * marking come from the report's @page rules; the PDF is tagged (accessible), as Chromium prints by default.
  *
  * The browser is started at the first print and kept until close(), driven over the DevTools pipe: a report
- * printed in passes and parts starts it once, and Page.printToPDF took 11 s where `--print-to-pdf` took 18 s
+ * printed in passes and parts starts it once, and Page.printToPDF took 16 s where `--print-to-pdf` took 18 s
  * for the same 1,000 links (docs/reports.md). Cancelling a print (the signal) or its timeout stops the browser.
  */
 export function chromiumPrinter(chromium: string, tempRoot = tmpdir()): PdfPrinter {
   let browser: Promise<Browser> | null = null;
+  // The browser process from the moment it is spawned: a cancel, a timeout or close() must reach one that never finishes starting.
+  let child: ChildProcess | null = null;
   let printed = 0;
+  const kill = () => {
+    if (child) killGroup(child);
+  };
   const stop = async () => {
     const running = browser;
     browser = null;
     if (!running) return;
+    kill();
     const b = await running.catch(() => null);
+    child = null;
     if (!b) return;
-    killGroup(b.child);
     await b.exited;
-    // A stopped Chromium's helpers may still be writing into its profile for a moment.
-    await rm(b.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await removeBrowserFolders(b.dir);
   };
   const print = async (html: string, signal?: AbortSignal): Promise<Buffer> => {
     if (signal?.aborted) throw new ReportCancelled();
-    browser ??= startBrowser(chromium, tempRoot);
+    browser ??= startBrowser(chromium, tempRoot, (spawned) => (child = spawned));
     const starting = browser;
-    // Listening from the start: a cancel while the browser is still starting stops it as soon as it is up.
-    const kill = () => void starting.then((b) => killGroup(b.child), () => undefined);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -120,7 +123,7 @@ export async function printPdfWithChromium(html: string, chromium: string, signa
  * its own, so a cancel or a timeout kills its helper processes with it at once: killed one by one, they went on
  * writing into the temporary folder for a moment after it was removed (seen in CI: ENOTEMPTY).
  */
-async function startBrowser(chromium: string, tempRoot: string): Promise<Browser> {
+async function startBrowser(chromium: string, tempRoot: string, spawned: (child: ChildProcess) => void): Promise<Browser> {
   const dir = await mkdtemp(path.join(tempRoot, 'applink-pdf-'));
   const args = [
     '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -128,6 +131,7 @@ async function startBrowser(chromium: string, tempRoot: string): Promise<Browser
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), 'about:blank',
   ];
   const child = spawn(chromium, args, { detached: process.platform !== 'win32', stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  spawned(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     if (stderr.length < 64 * 1024) stderr += chunk.toString();
@@ -158,7 +162,7 @@ async function startBrowser(chromium: string, tempRoot: string): Promise<Browser
   } catch (error) {
     killGroup(child);
     await exited;
-    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await removeBrowserFolders(dir);
     if (error instanceof OperationError) throw error;
     throw new OperationError('internal', `${chromium} could not be started for printing: ${stderr.trim().split('\n').at(-1) || (error as Error).message}`);
   }
@@ -168,6 +172,8 @@ async function startBrowser(chromium: string, tempRoot: string): Promise<Browser
 async function printPage({ pipe, session, allowed }: Browser, url: string): Promise<Buffer> {
   allowed.url = url;
   const loaded = pipe.next('Page.loadEventFired', session);
+  // Handled here too: if the navigation fails first (or the browser is stopped), nobody awaits it.
+  loaded.catch(() => undefined);
   const navigated = await pipe.send('Page.navigate', { url }, session);
   if (navigated.errorText) throw new Error(`the report page did not load: ${String(navigated.errorText)}`);
   await loaded;
@@ -180,6 +186,22 @@ async function printPage({ pipe, session, allowed }: Browser, url: string): Prom
   }
   await pipe.send('IO.close', { handle: stream }, session);
   return Buffer.concat(chunks);
+}
+
+/**
+ * Removes the printer's folder, and the folder Chromium made for its process-singleton socket in the system's
+ * temporary folder (named by the SingletonSocket link in the profile; killed, Chromium leaves it behind). Not by
+ * moving Chromium's temporary files into the printer's folder: that lengthens the socket's path past what a Unix
+ * socket may have (104 bytes on macOS), and Chromium then fails to start.
+ */
+async function removeBrowserFolders(dir: string): Promise<void> {
+  const socket = await readlink(path.join(dir, 'profile', 'SingletonSocket')).catch(() => null);
+  const socketDir = socket ? path.dirname(socket) : null;
+  if (socketDir && /^\.?org\.chromium\.Chromium\.\w+$/.test(path.basename(socketDir)) && path.dirname(socketDir) === path.resolve(tmpdir())) {
+    await rm(socketDir, { recursive: true, force: true });
+  }
+  // A stopped Chromium's helpers may still be writing into its profile for a moment.
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 function killGroup(child: ChildProcess) {

@@ -204,8 +204,9 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     },
 
     async startEmpty() {
+      openings++; // pages of the estate still arriving are of the links just removed
       await call('workspace.startEmpty', {});
-      set({ documents: [], isDemo: false, saves: {}, undoStack: [], redoStack: [] });
+      set({ documents: [], isDemo: false, saves: {}, undoStack: [], redoStack: [], loading: null });
     },
 
     async switchWorkspace(path) {
@@ -213,7 +214,8 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       const { switched } = path === null ? await call('workspace.chooseFolder', {}) : await call('workspace.switch', { path });
       if (!switched) return false;
       saves.forgetAll();
-      set({ documents: [], saves: {}, undoStack: [], redoStack: [], unreadable: [] });
+      openings++;
+      set({ documents: [], saves: {}, undoStack: [], redoStack: [], unreadable: [], loading: null });
       await get().open();
       return true;
     },
