@@ -82,7 +82,8 @@ Commands:
                             top servers, top risks, triage decisions, sources; pdf, html, md or json, not
                             csv). --sections keeps only the parts named (default all). HTML and PDF start
                             with a table of contents (page numbers in PDF). On a terminal, progress is
-                            written to stderr; piped, nothing extra.
+                            written to stderr; piped, nothing extra. Ctrl-C stops it (exit 130): no report
+                            and nothing of it in temporary folders.
   verify-report <file>      Recompute a report's SHA-256: exit 0 intact, 1 modified, 2 not a report.
                             A digest only shows the file is unchanged since it was sealed, not who made it
                             (anyone can recompute one). With --key, also check its Ed25519 signature and
@@ -146,6 +147,7 @@ Exit status:
   3  assess --fail-on: a link has an open finding of that severity or worse (accepted risks and false
      positives in force do not count; an expired decision does)
   64 the command line is wrong
+  130 report was interrupted (Ctrl-C or TERM): nothing was written
 
 Text from files (names, authors, file names) is printed with control characters escaped (\u001b…).
 Applink Advisor never uses the network.
