@@ -3,12 +3,17 @@ import type { Flowchart, FlowNode } from '../guidance/flowcharts.ts';
 import { describePath, displayLabel } from './flowchartMermaid.ts';
 import { escapeHtml } from './escape.ts';
 
-const COLUMN = 250;
+// Columns 110 px apart: an edge label ("Yes (inferred)", ~75 px at 11 px) fits between a question and the outcome beside it.
+const COLUMN = 320;
 const NODE_WIDTH = 210;
 const LINE = 15;
 const PAD = 10;
 const ROW_GAP = 34;
 const WRAP = 28;
+/** Edge labels are 11 px; this is a generous width per character, for keeping them apart. */
+export const LABEL_CHAR_WIDTH = 6.2;
+// Room left of the questions for the longest edge label ("No (inferred)") beside the lanes.
+const LANE_MARGIN = 96;
 
 function wrap(text: string): string[] {
   const lines: string[] = [];
@@ -39,7 +44,7 @@ interface Placed {
  * beside the first question that leads to it; the outcomes of the last question in a row below it.
  * Edges are routed square. Used where Mermaid (which needs a DOM) cannot run: reports and the CLI.
  */
-function layout(chart: Flowchart): { placed: Map<string, Placed>; width: number; height: number } {
+function layout(chart: Flowchart, left: number): { placed: Map<string, Placed>; width: number; height: number } {
   const rank = new Map<string, number>([[chart.nodes[0]!.id, 0]]);
   for (let changed = true, guard = 0; changed && guard <= chart.nodes.length; guard++) {
     changed = false;
@@ -73,12 +78,12 @@ function layout(chart: Flowchart): { placed: Map<string, Placed>; width: number;
     const height = Math.max(...nodes.map((n) => wrap(displayLabel(n)).length * LINE + 2 * PAD));
     nodes.forEach((node, c) => {
       const lines = wrap(displayLabel(node));
-      placed.set(node.id, { node, row: r, column: c, lines, x: PAD + c * COLUMN, y, height: lines.length * LINE + 2 * PAD });
+      placed.set(node.id, { node, row: r, column: c, lines, x: left + PAD + c * COLUMN, y, height: lines.length * LINE + 2 * PAD });
     });
     columns = Math.max(columns, nodes.length);
     y += height + ROW_GAP;
   }
-  return { placed, width: PAD * 2 + (columns - 1) * COLUMN + NODE_WIDTH, height: y - ROW_GAP + PAD };
+  return { placed, width: left + PAD * 2 + (columns - 1) * COLUMN + NODE_WIDTH, height: y - ROW_GAP + PAD };
 }
 
 /**
@@ -86,7 +91,13 @@ function layout(chart: Flowchart): { placed: Map<string, Placed>; width: number;
  * question marked, inferred edges dashed. Every label is escaped. `id` names it for `<use>`.
  */
 export function flowchartSvg(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'pendingQuestion'> | null, id: string): string {
-  const { placed, width, height } = layout(chart);
+  // Edges to a question further down the same column go around the left of the questions between (straight
+  // down, they read as passing through them), each in a lane of its own; their labels need a margin there.
+  const rowsOf = layout(chart, 0).placed;
+  const skips = chart.edges.filter((e) => rowsOf.get(e.from)!.column === rowsOf.get(e.to)!.column && rowsOf.get(e.to)!.row > rowsOf.get(e.from)!.row + 1)
+    .sort((a, b) => rowsOf.get(a.from)!.row - rowsOf.get(b.from)!.row);
+  const left = skips.length ? LANE_MARGIN + 8 * skips.length : 0;
+  const { placed, width, height } = layout(chart, left);
   const onPath = new Set(walk?.path ?? []);
   const takenEdge = (from: string, to: string) => {
     const i = walk?.path.indexOf(from) ?? -1;
@@ -99,7 +110,15 @@ export function flowchartSvg(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'p
     const cx = (p: Placed) => p.x + NODE_WIDTH / 2;
     let d: string;
     let labelAt: [number, number];
-    if (a.column === b.column) {
+    let anchor = 'start';
+    const lane = skips.indexOf(edge);
+    if (lane >= 0) {
+      // The edge that starts higher up takes the lane nearer the column, so no lane crosses another's label.
+      const x = left - 6 - 8 * lane;
+      d = `M${a.x},${a.y + a.height / 2} H${x} V${b.y + b.height / 2} H${b.x}`;
+      labelAt = [x - 4, a.y + a.height / 2 - 4];
+      anchor = 'end';
+    } else if (a.column === b.column) {
       d = `M${cx(a)},${a.y + a.height} V${b.y}`;
       labelAt = [cx(a) + 6, a.y + a.height + 14];
     } else if (a.row === b.row) {
@@ -114,7 +133,7 @@ export function flowchartSvg(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'p
     const classes = ['edge', takenEdge(edge.from, edge.to) ? 'taken' : '', edge.inferred ? 'inferred' : ''].filter(Boolean).join(' ');
     parts.push(`<path class="${classes}" d="${d}" marker-end="url(#${id}-arrow)"/>`);
     const label = [edge.answer === 'yes' ? 'Yes' : edge.answer === 'no' ? 'No' : '', edge.inferred ? '(inferred)' : ''].filter(Boolean).join(' ');
-    if (label) parts.push(`<text class="edge-label" x="${labelAt[0]}" y="${labelAt[1]}">${escapeHtml(label)}</text>`);
+    if (label) parts.push(`<text class="edge-label" x="${labelAt[0]}" y="${labelAt[1]}"${anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeHtml(label)}</text>`);
   }
   for (const p of placed.values()) {
     const state = walk?.pendingQuestion === p.node.id ? 'pending' : onPath.has(p.node.id) ? 'taken' : '';
