@@ -155,9 +155,9 @@ export function reportMarkdown(report: Report, view: { sections?: readonly Repor
 export const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#172b4d;margin:0 auto;max-width:60rem;padding:1.5rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #dcdfe4;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.5rem}
-*{box-sizing:border-box}table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}.sev{white-space:nowrap}th{background:#f7f8f9}
+*{box-sizing:border-box}table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:100%}th,td{border:1px solid #dcdfe4;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}th{background:#f7f8f9}
 .marking{text-align:center;font-weight:700;letter-spacing:.05em;color:#ae2a19}.muted{color:#44546f}
-[class|=sev]{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:0 .3rem;border-radius:3px}.sev-critical{background:#ae2a19;color:#fff}.sev-high{background:#ffd5d2;color:#ae2a19}.sev-medium{background:#fff7d6;color:#7f5f01}.sev-low{background:#f3f0ff;color:#5e4db2}.sev-info{background:#f1f2f4;color:#44546f}
+[class|=sev]{font-weight:700;text-transform:uppercase;font-size:.75rem;padding:0 .3rem;border-radius:3px;white-space:nowrap}.sev-critical{background:#ae2a19;color:#fff}.sev-high{background:#ffd5d2;color:#ae2a19}.sev-medium{background:#fff7d6;color:#7f5f01}.sev-low{background:#f3f0ff;color:#5e4db2}.sev-info{background:#f1f2f4;color:#44546f}
 .bar{fill:#0c66e4}.chart text{font-size:12px;fill:#172b4d}
 svg.flowchart{max-width:100%;height:auto}.flowchart rect{fill:#fff;stroke:#8590a2;stroke-width:1.2}.flowchart text{font-size:12px;fill:#172b4d}
 .flowchart .decision rect{fill:#f7f8f9}.flowchart .taken rect{stroke:#1f6feb;stroke-width:3}.flowchart .pending rect{stroke:#bf8700;stroke-width:3;stroke-dasharray:6 3}
