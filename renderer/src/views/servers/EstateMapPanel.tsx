@@ -6,6 +6,9 @@ import { svgElementFrom, svgToPngBase64 } from '../../lib/mermaidRenderer.ts';
 import { useDarkMode } from '../../lib/useDarkMode.ts';
 import type { InventoryRow } from '../inventory/inventoryRows.ts';
 
+/** Up to this many servers the map opens fitted to the window (beyond, its labels would be too small to read). */
+const FIT_BY_DEFAULT = 20;
+
 /**
  * The estate map of the links the filters keep (shared/present/estateMap.ts draws it, as in the report);
  * a click on a server shows its links in the inventory; exports as SVG or PNG through the save dialog.
@@ -13,9 +16,11 @@ import type { InventoryRow } from '../inventory/inventoryRows.ts';
 export function EstateMapPanel({ rows, onSelect }: { rows: InventoryRow[]; onSelect(server: string): void }) {
   const dark = useDarkMode();
   const holder = useRef<HTMLDivElement>(null);
-  const [fit, setFit] = useState(true);
+  const [fitChosen, setFit] = useState<boolean | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const map = useMemo(() => layoutEstateMap(rows.map((r) => ({ document: r.document, verdict: r.verdict }))), [rows]);
+  // A small estate fits the window and stays readable; a large one opens at full size, centred on the busiest server, until the user chooses.
+  const fit = fitChosen ?? map.nodes.length <= FIT_BY_DEFAULT;
   const svg = useMemo(() => estateMapSvg(map, { theme: dark ? 'dark' : 'light' }), [map, dark]);
   const omitted = omissionText(map);
 
