@@ -44,7 +44,7 @@ interface Placed {
  * beside the first question that leads to it; the outcomes of the last question in a row below it.
  * Edges are routed square. Used where Mermaid (which needs a DOM) cannot run: reports and the CLI.
  */
-function layout(chart: Flowchart, left: number): { placed: Map<string, Placed>; width: number; height: number } {
+function layout(chart: Flowchart): { placed: Map<string, Placed>; width: number; height: number } {
   const rank = new Map<string, number>([[chart.nodes[0]!.id, 0]]);
   for (let changed = true, guard = 0; changed && guard <= chart.nodes.length; guard++) {
     changed = false;
@@ -78,12 +78,12 @@ function layout(chart: Flowchart, left: number): { placed: Map<string, Placed>; 
     const height = Math.max(...nodes.map((n) => wrap(displayLabel(n)).length * LINE + 2 * PAD));
     nodes.forEach((node, c) => {
       const lines = wrap(displayLabel(node));
-      placed.set(node.id, { node, row: r, column: c, lines, x: left + PAD + c * COLUMN, y, height: lines.length * LINE + 2 * PAD });
+      placed.set(node.id, { node, row: r, column: c, lines, x: PAD + c * COLUMN, y, height: lines.length * LINE + 2 * PAD });
     });
     columns = Math.max(columns, nodes.length);
     y += height + ROW_GAP;
   }
-  return { placed, width: left + PAD * 2 + (columns - 1) * COLUMN + NODE_WIDTH, height: y - ROW_GAP + PAD };
+  return { placed, width: PAD * 2 + (columns - 1) * COLUMN + NODE_WIDTH, height: y - ROW_GAP + PAD };
 }
 
 /**
@@ -93,11 +93,13 @@ function layout(chart: Flowchart, left: number): { placed: Map<string, Placed>; 
 export function flowchartSvg(chart: Flowchart, walk: Pick<ChartWalk, 'path' | 'pendingQuestion'> | null, id: string): string {
   // Edges to a question further down the same column go around the left of the questions between (straight
   // down, they read as passing through them), each in a lane of its own; their labels need a margin there.
-  const rowsOf = layout(chart, 0).placed;
-  const skips = chart.edges.filter((e) => rowsOf.get(e.from)!.column === rowsOf.get(e.to)!.column && rowsOf.get(e.to)!.row > rowsOf.get(e.from)!.row + 1)
-    .sort((a, b) => rowsOf.get(a.from)!.row - rowsOf.get(b.from)!.row);
+  const laid = layout(chart);
+  const { placed, height } = laid;
+  const skips = chart.edges.filter((e) => placed.get(e.from)!.column === placed.get(e.to)!.column && placed.get(e.to)!.row > placed.get(e.from)!.row + 1)
+    .sort((a, b) => placed.get(a.from)!.row - placed.get(b.from)!.row);
   const left = skips.length ? LANE_MARGIN + 8 * skips.length : 0;
-  const { placed, width, height } = layout(chart, left);
+  for (const p of placed.values()) p.x += left;
+  const width = laid.width + left;
   const onPath = new Set(walk?.path ?? []);
   const takenEdge = (from: string, to: string) => {
     const i = walk?.path.indexOf(from) ?? -1;

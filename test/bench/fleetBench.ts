@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, startApp } from '../harness/appHarness.ts';
 import { fleetEstate } from '../fixtures/fleetEstate.ts';
 import { median, round, type Figure } from './figures.ts';
-import { INTERACTIVE_PROBE, interactiveAt } from './loadProbe.ts';
+import { INTERACTIVE_PROBE, interactiveAt, reloadTimes } from './loadProbe.ts';
 
 type Action = 'search' | 'filter' | 'sort';
 
@@ -59,14 +59,7 @@ export async function fleetBench(): Promise<Figure[]> {
     await big.open();
     // The first open writes the 10,000 links to disk (minutes here, with an fsync per file): not timed.
     await interactiveAt(big.page, 600_000);
-    const loads: number[] = [];
-    const completes: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await big.page.reload();
-      const { interactive, complete } = await interactiveAt(big.page);
-      loads.push(interactive);
-      completes.push(complete);
-    }
+    const { loads, completes } = await reloadTimes(big.page, 5);
     const responses: Record<Action, number[]> = { search: [], filter: [], sort: [] };
     for (let i = 0; i < 6; i++) {
       responses.search.push(await timeResponse(big.page, 'search', i % 2 === 0 ? 'wiki' : ''));

@@ -23,3 +23,16 @@ export const interactiveAt = async (page: Page, timeout = 60_000) => {
     return { interactive: marks.__interactiveAt, complete: marks.__completeAt };
   });
 };
+
+/** Reloads `page` `times` times; when the first page of links was on screen, and when every link had arrived, each time. */
+export async function reloadTimes(page: Page, times: number): Promise<{ loads: number[]; completes: number[] }> {
+  const loads: number[] = [];
+  const completes: number[] = [];
+  for (let i = 0; i < times; i++) {
+    await page.reload();
+    const { interactive, complete } = await interactiveAt(page);
+    loads.push(interactive);
+    completes.push(complete);
+  }
+  return { loads, completes };
+}

@@ -5,7 +5,7 @@ import { demoEstateLinks } from '../../electron/app/demoEstate.ts';
 import type { Link } from '../../shared/model/link.ts';
 import { launchChromium, RENDERER_DIR, startApp } from '../harness/appHarness.ts';
 import { median, round, type Figure } from './figures.ts';
-import { INTERACTIVE_PROBE, interactiveAt } from './loadProbe.ts';
+import { INTERACTIVE_PROBE, interactiveAt, reloadTimes } from './loadProbe.ts';
 
 /** Gzipped size of the JavaScript the renderer loads at start (entry script and its modulepreloads). */
 async function initialJsKb(): Promise<{ initial: number; lazy: number }> {
@@ -40,14 +40,7 @@ export async function rendererBench(): Promise<Figure[]> {
     await app.open();
     await interactiveAt(app.page);
     // A workspace of more than 300 links arrives in pages: the first screen, and every link.
-    const loads: number[] = [];
-    const completes: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      await app.page.reload();
-      const { interactive, complete } = await interactiveAt(app.page);
-      loads.push(interactive);
-      completes.push(complete);
-    }
+    const { loads, completes } = await reloadTimes(app.page, 7);
 
     await app.open(`/index.html#/link/${links[0]!.id}`);
     await app.page.locator('.flowchart-svg[data-state="ready"]').waitFor();

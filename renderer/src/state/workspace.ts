@@ -14,7 +14,7 @@ export type { SaveState } from './saveQueue.ts';
 type Opened = ResultOf<'workspace.open'>;
 
 /** What `workspace.open` answered (see the contract), plus the renderer's own state. */
-interface WorkspaceState extends Omit<Opened, 'documents' | 'rest'>, UndoHistory {
+interface WorkspaceState extends Omit<Opened, 'documents' | 'rest' | 'total'>, UndoHistory {
   documents: AssessmentDocument[];
   loadState: LoadState;
   /** While the rest of a large workspace arrives (workspace.openRest): how many documents are here of how many. */
@@ -102,7 +102,6 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     migrated: 0,
     isDefault: true,
     recent: [],
-    total: 0,
     loading: null,
     loadState: 'idle',
     error: null,
@@ -114,10 +113,10 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       const generation = ++openings;
       if (!options.quiet) set({ loadState: 'loading', error: null });
       try {
-        const { rest, ...opened } = await call('workspace.open', {});
+        const { rest, total, ...opened } = await call('workspace.open', {});
         if (generation !== openings) return;
         // What was undoable refers to the state before a restore or merge: it starts afresh.
-        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready', undoStack: [], redoStack: [], loading: rest ? { loaded: opened.documents.length, total: opened.total } : null });
+        set({ ...opened, documents: [...opened.documents].sort(byName), loadState: 'ready', undoStack: [], redoStack: [], loading: rest ? { loaded: opened.documents.length, total } : null });
         // The first screen is up; the rest of a large workspace follows in pages, unless it is opened again meanwhile.
         let from: number | null = rest ? opened.documents.length : null;
         const arrived: AssessmentDocument[] = [];
@@ -126,7 +125,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
           if (generation !== openings) return;
           arrived.push(...page.documents);
           from = page.next;
-          if (from !== null) set({ loading: { loaded: opened.documents.length + arrived.length, total: opened.total } });
+          if (from !== null) set({ loading: { loaded: opened.documents.length + arrived.length, total } });
         }
         // Added once, not page by page: every addition rebuilds the inventory's rows, counts and grid (four times for 10,000 links).
         if (rest) {
