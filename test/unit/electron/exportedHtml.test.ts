@@ -87,6 +87,21 @@ describe('HTML saved through export.save', () => {
   });
 });
 
+/** Handlers over a fresh workspace whose save dialog answers a file in `out`; removed afterwards. */
+async function withExports(test: (handlers: ReturnType<typeof createHandlers>, out: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'applink-export-'));
+  const session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
+  try {
+    await session.switchTo(session.defaultDir);
+    const out = path.join(dir, 'out');
+    await mkdir(out);
+    await test(createHandlers(testDependencies(dir, session, { chooseSavePath: async (name) => path.join(out, name) })), out);
+  } finally {
+    await session.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('export.save', () => {
   // Red-team pass (3 Dec 2026): the HTML check ran only for format "html", while the dialog's default name came
   // from suggestedName: format "md" with the name "plan.html" saved an unchecked page under an .html name.
@@ -95,23 +110,14 @@ describe('export.save', () => {
     ['an HTML page sent as CSV', 'plan.htm', 'csv'],
     ['an SVG sent as JSON', 'chart.svg', 'json'],
   ])('refuses %s: the file name must end with the format', async (_, suggestedName, format) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'applink-export-'));
-    const session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
-    try {
-      await session.switchTo(session.defaultDir);
-      const out = path.join(dir, 'out');
-      await mkdir(out);
-      const handlers = createHandlers(testDependencies(dir, session, { chooseSavePath: async (name) => path.join(out, name) }));
+    await withExports(async (handlers, out) => {
       const result = await dispatchOperation(handlers, 'export.save', { suggestedName, format, text: '<!doctype html><script>fetch("https://evil.example/")</script>' });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining(`must end with .${format}`) } });
       expect(await readdir(out)).toEqual([]);
       const fine = await dispatchOperation(handlers, 'export.save', { suggestedName: `plan.${format}`, format, text: 'x' });
       expect(fine).toMatchObject({ ok: true, value: { saved: true } });
       expect(await readdir(out)).toEqual([`plan.${format}`]);
-    } finally {
-      await session.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -137,20 +143,11 @@ describe('SVG saved through export.save (the flowchart)', () => {
   });
 
   it('export.save runs the check on format "svg" and writes nothing', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'applink-export-'));
-    const session = new WorkspaceSession(path.join(dir, 'workspace'), path.join(dir, 'prefs', 'recent.json'), 'test');
-    try {
-      await session.switchTo(session.defaultDir);
-      const out = path.join(dir, 'out');
-      await mkdir(out);
-      const handlers = createHandlers(testDependencies(dir, session, { chooseSavePath: async (name) => path.join(out, name) }));
+    await withExports(async (handlers, out) => {
       const result = await dispatchOperation(handlers, 'export.save', { suggestedName: 'chart.svg', format: 'svg', text: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>' });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       expect(await readdir(out)).toEqual([]);
-    } finally {
-      await session.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
